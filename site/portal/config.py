@@ -1,0 +1,93 @@
+"""Read settings from the environment, failing with one clear line.
+
+A traceback from deep inside dj-database-url or Django tells an operator little; a single
+"Configuration error: DATABASE_URL ..." line tells them which variable to fix. ``SystemExit``
+with a message prints exactly that line and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off", ""}
+
+
+class ConfigError(SystemExit):
+    """Raised for a bad environment variable; its message names the variable."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"Configuration error: {name} {problem}")
+        self.name = name
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ConfigError(name, f"must be true or false, got {raw!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(name, f"must be a whole number, got {raw!r}") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+SUPPORTED_DATABASES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
+
+
+def database_from_env(name: str, default: str) -> dict:
+    """Parse a database URL; only SQLite and PostgreSQL are supported."""
+    url = env_str(name) or default
+    scheme = urlsplit(url).scheme
+    if scheme not in SUPPORTED_DATABASES:
+        raise ConfigError(
+            name,
+            f"must be a postgres:// or sqlite:/// URL, got {url!r}",
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60 if scheme != "sqlite" else 0)
+    except Exception as exc:  # dj-database-url raises several kinds
+        raise ConfigError(name, f"is not a valid database URL ({exc})") from None
+    if scheme != "sqlite" and not config.get("NAME"):
+        raise ConfigError(name, f"names no database, got {url!r}")
+    return config
+
+
+def http_url_from_env(name: str) -> str:
+    """An optional http(s) URL; empty when unset."""
+    url = env_str(name)
+    if url and (urlsplit(url).scheme not in {"http", "https"} or not urlsplit(url).hostname):
+        raise ConfigError(name, f"must be an http:// or https:// URL, got {url!r}")
+    return url
+
+
+def redis_url_from_env(name: str) -> str:
+    url = env_str(name)
+    if url and urlsplit(url).scheme not in {"redis", "rediss", "unix"}:
+        raise ConfigError(name, f"must be a redis:// URL, got {url!r}")
+    return url

@@ -1,0 +1,171 @@
+"""Build the demo site: locales, home pages in ru and en, site texts, an admin user, and the
+demo content of every installed plugin. Idempotent: a second run changes nothing."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from portal.models import HomePage, SiteSettings
+from programme.demo import ensure_translation
+from programme.models import Boilerplate
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_PLUGINS = ["programme.demo", "newsroom.demo"]
+
+HOME_TEXT = {
+    "ru": {
+        "title": "Программа сокращения спроса на наркотики в Центральной Азии",
+        "intro": "<p>Новости, этапы программы, партнёры и контакты — на русском и английском "
+        "языках, а постепенно и на языках стран региона.</p>",
+    },
+    "en": {
+        "title": "Central Asia Drug Demand Reduction Programme",
+        "intro": "<p>News, programme phases, partners and contacts — in Russian and English, "
+        "and step by step in the languages of the region.</p>",
+    },
+}
+
+BOILERPLATES = {
+    Boilerplate.Kind.ABOUT_PROGRAMME: {
+        "ru": (
+            "О программе",
+            "<p><i>Программа с 2003 года поддерживает правительства Казахстана, Кыргызстана, "
+            "Таджикистана, Туркменистана и Узбекистана в развитии доказательной политики "
+            "по снижению спроса на наркотики, в профилактике и в улучшении лечения.</i></p>",
+        ),
+        "en": (
+            "About the programme",
+            "<p><i>Since 2003 the programme has supported the governments of Kazakhstan, "
+            "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in evidence-based drug "
+            "demand reduction policy, prevention and better treatment.</i></p>",
+        ),
+    },
+    Boilerplate.Kind.FUNDER_CREDIT: {
+        "ru": ("Финансирование", "<p>Программа финансируется Европейским Союзом.</p>"),
+        "en": ("Funding", "<p>The programme is funded by the European Union.</p>"),
+    },
+    Boilerplate.Kind.IMPLEMENTER_CREDIT: {
+        "ru": ("Исполнитель", "<p>Программу реализует государственное агентство-исполнитель.</p>"),
+        "en": ("Implementer", "<p>The programme is implemented by a public implementing agency.</p>"),
+    },
+    Boilerplate.Kind.DISCLAIMER: {
+        "ru": (
+            "Оговорка",
+            "<p>Содержание сайта не обязательно отражает точку зрения Европейского Союза.</p>",
+        ),
+        "en": (
+            "Disclaimer",
+            "<p>The contents of this site do not necessarily reflect the views of the "
+            "European Union.</p>",
+        ),
+    },
+    Boilerplate.Kind.DONOR: {
+        "ru": (
+            "О Европейском Союзе",
+            "<p>Европейский Союз объединяет 27 государств-членов, которые делятся знаниями, "
+            "ресурсами и ценностями со странами за своими пределами.</p>",
+        ),
+        "en": (
+            "About the European Union",
+            "<p>The European Union brings together 27 member states that share knowledge, "
+            "resources and values with countries beyond its borders.</p>",
+        ),
+    },
+}
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo site and print the admin login."
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            self.ensure_locales()
+            homes = self.ensure_home_pages()
+            self.ensure_site_settings(homes["ru"])
+        for module_name in DEMO_PLUGINS:
+            module = importlib.import_module(module_name)
+            module.load(homes, self.stdout)
+        password = self.ensure_admin()
+        self.stdout.write(self.style.SUCCESS("Demo site ready."))
+        self.stdout.write(f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/ru/  and  /en/")
+        self.stdout.write(f"  Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
+        self.stdout.write(f"  Login: {DEMO_ADMIN_USERNAME} / {password}")
+
+    def ensure_locales(self) -> None:
+        for code, _name in settings.LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+
+    def ensure_home_pages(self) -> dict[str, HomePage]:
+        ru = Locale.objects.get(language_code="ru")
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(locale=ru).first()
+        if home is None:
+            # Wagtail's initial "Welcome" page (a plain Page) gives way to ours.
+            Site.objects.filter(is_default_site=True).delete()
+            for welcome in root.get_children().filter(slug="home").exact_type(Page):
+                welcome.delete()
+            root.refresh_from_db()
+            home = HomePage(slug="home", locale=ru, **HOME_TEXT["ru"])
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            Site.objects.create(
+                hostname=base_url.hostname or "localhost",
+                port=base_url.port or (443 if base_url.scheme == "https" else 80),
+                root_page=home,
+                is_default_site=True,
+                site_name=HOME_TEXT["ru"]["title"],
+            )
+        homes = {"ru": home}
+        homes["en"] = ensure_translation(home, "en", **HOME_TEXT["en"])
+        return homes
+
+    def ensure_site_settings(self, home: HomePage) -> None:
+        site = Site.objects.get(root_page=home)
+        site_settings = SiteSettings.for_site(site)
+        ru = Locale.objects.get(language_code="ru")
+        en = Locale.objects.get(language_code="en")
+        field_for_kind = {
+            Boilerplate.Kind.ABOUT_PROGRAMME: "about_programme",
+            Boilerplate.Kind.FUNDER_CREDIT: "funder_credit",
+            Boilerplate.Kind.IMPLEMENTER_CREDIT: "implementer_credit",
+            Boilerplate.Kind.DISCLAIMER: "disclaimer",
+            Boilerplate.Kind.DONOR: "donor_boilerplate",
+        }
+        changed = False
+        for kind, texts in BOILERPLATES.items():
+            source = Boilerplate.objects.filter(kind=kind, locale=ru).first()
+            if source is None:
+                title, text = texts["ru"]
+                source = Boilerplate.objects.create(kind=kind, locale=ru, title=title, text=text)
+            if source.get_translation_or_none(en) is None:
+                translation = source.copy_for_translation(en)
+                translation.title, translation.text = texts["en"]
+                translation.save()
+            field = field_for_kind[kind]
+            if getattr(site_settings, f"{field}_id") is None:
+                setattr(site_settings, field, source)
+                changed = True
+        if not site_settings.facebook_url:
+            site_settings.facebook_url = "https://www.facebook.com/"
+            changed = True
+        if changed:
+            site_settings.save()
+
+    def ensure_admin(self) -> str:
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "newsroom-demo")
+        User = get_user_model()
+        if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            User.objects.create_superuser(
+                DEMO_ADMIN_USERNAME, "admin@example.org", password
+            )
+            return password
+        return f"{password} (unless you changed it)"

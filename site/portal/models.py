@@ -1,0 +1,111 @@
+"""The host site: its home page and the site-wide settings every page template reads."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from programme.blocks import RICH_TEXT_FEATURES, base_blocks
+from programme.models import Boilerplate
+
+
+class HomePage(Page):
+    """The root of each locale's tree (one per language, linked by wagtail-localize)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(base_blocks(), blank=True, verbose_name=_("body"))
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def menu_items(self):
+        """The main navigation: live, public children marked "show in menus"."""
+        return self.get_children().live().public().in_menu().specific()
+
+
+def _boilerplate_fk(kind: str, verbose_name: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        Boilerplate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": kind},
+        verbose_name=verbose_name,
+    )
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Texts and links shared by every page.
+
+    The texts are Boilerplate snippets, not plain fields: site settings are per site while
+    one site serves every language, and snippets carry a translation per locale.
+    """
+
+    about_programme = _boilerplate_fk(Boilerplate.Kind.ABOUT_PROGRAMME, _("about the programme"))
+    implementer_credit = _boilerplate_fk(
+        Boilerplate.Kind.IMPLEMENTER_CREDIT, _("implementer credit")
+    )
+    funder_credit = _boilerplate_fk(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
+    donor_boilerplate = _boilerplate_fk(Boilerplate.Kind.DONOR, _("donor boilerplate"))
+    disclaimer = _boilerplate_fk(Boilerplate.Kind.DISCLAIMER, _("disclaimer"))
+    footer = _boilerplate_fk(Boilerplate.Kind.FOOTER, _("footer text"))
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("about_programme"),
+                FieldPanel("implementer_credit"),
+                FieldPanel("funder_credit"),
+                FieldPanel("donor_boilerplate"),
+                FieldPanel("disclaimer"),
+                FieldPanel("footer"),
+            ],
+            heading=_("Default texts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("telegram_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("LinkedIn", self.linkedin_url),
+            ("Telegram", self.telegram_url),
+        ]
+        return [(name, url) for name, url in links if url]
