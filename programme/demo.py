@@ -22,6 +22,7 @@ def ensure_child(parent: Page, model: type[Page], slug: str, **fields: Any) -> P
     with transaction.atomic():
         parent.add_child(instance=page)
         page.save_revision().publish()
+    page.refresh_from_db()
     return page
 
 
@@ -40,6 +41,7 @@ def ensure_translation(page: Page, language: str, **fields: Any) -> Page:
         for name, value in fields.items():
             setattr(translation, name, value)
         translation.save_revision().publish()
+    translation.refresh_from_db()
     return translation.specific
 
 

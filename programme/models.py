@@ -85,7 +85,9 @@ class ThemeLabel(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["theme", "language"], name="unique_theme_label_language")
+            models.UniqueConstraint(
+                fields=["theme", "language"], name="unique_theme_label_language"
+            )
         ]
 
     def __str__(self) -> str:
@@ -152,15 +154,18 @@ class ProgrammePage(Page):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("acronym"), APIField("summary"), APIField("start_year"), APIField("body")]
+    api_fields = [
+        APIField("acronym"),
+        APIField("summary"),
+        APIField("start_year"),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = _("programme")
 
     def phases(self):
-        return (
-            ProgrammePhasePage.objects.child_of(self).live().public().order_by("number")
-        )
+        return ProgrammePhasePage.objects.child_of(self).live().public().order_by("number")
 
 
 class ProgrammePhasePage(Page):
@@ -495,4 +500,3 @@ class ContactSocialLink(Orderable):
     url = models.URLField(_("URL"))
 
     panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
-

@@ -63,7 +63,10 @@ SUPPORTED_DATABASES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
 def database_from_env(name: str, default: str) -> dict:
     """Parse a database URL; only SQLite and PostgreSQL are supported."""
     url = env_str(name) or default
-    scheme = urlsplit(url).scheme
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError as exc:
+        raise ConfigError(name, f"is not a valid URL ({exc})") from None
     if scheme not in SUPPORTED_DATABASES:
         raise ConfigError(
             name,
@@ -81,13 +84,22 @@ def database_from_env(name: str, default: str) -> dict:
 def http_url_from_env(name: str) -> str:
     """An optional http(s) URL; empty when unset."""
     url = env_str(name)
-    if url and (urlsplit(url).scheme not in {"http", "https"} or not urlsplit(url).hostname):
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in {"http", "https"} and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if url and not valid:
         raise ConfigError(name, f"must be an http:// or https:// URL, got {url!r}")
     return url
 
 
 def redis_url_from_env(name: str) -> str:
     url = env_str(name)
-    if url and urlsplit(url).scheme not in {"redis", "rediss", "unix"}:
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        scheme = ""
+    if url and scheme not in {"redis", "rediss", "unix"}:
         raise ConfigError(name, f"must be a redis:// URL, got {url!r}")
     return url

@@ -30,7 +30,7 @@ def _site_root(request) -> Page | None:
 def localized_home(context) -> Page | None:
     """The home page in the reader's language (falls back to the default one)."""
     root = _site_root(context.get("request"))
-    return root.localized if root else None
+    return root.localized.specific if root else None
 
 
 @register.simple_tag(takes_context=True)
@@ -40,9 +40,11 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
     request = context.get("request")
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     translations: dict[str, str] = {}
+    if not isinstance(page, Page):
+        page = None
     if page is not None and page.pk:
-        for translation in page.get_translations(inclusive=True).live().public().select_related(
-            "locale"
+        for translation in (
+            page.get_translations(inclusive=True).live().public().select_related("locale")
         ):
             url = translation.get_url(request)
             if url:
@@ -76,13 +78,13 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
 def hreflang_alternates(context, page: Page | None) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for every live, public translation, plus ``x-default``
     pointing at the default-language version when it is live."""
-    if page is None or not page.pk:
+    if not isinstance(page, Page) or not page.pk:
         return []
     request = context.get("request")
     alternates = []
     default_url = None
-    for translation in page.get_translations(inclusive=True).live().public().select_related(
-        "locale"
+    for translation in (
+        page.get_translations(inclusive=True).live().public().select_related("locale")
     ):
         url = translation.get_full_url(request)
         if not url:

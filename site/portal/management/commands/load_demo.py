@@ -54,7 +54,10 @@ BOILERPLATES = {
     },
     Boilerplate.Kind.IMPLEMENTER_CREDIT: {
         "ru": ("Исполнитель", "<p>Программу реализует государственное агентство-исполнитель.</p>"),
-        "en": ("Implementer", "<p>The programme is implemented by a public implementing agency.</p>"),
+        "en": (
+            "Implementer",
+            "<p>The programme is implemented by a public implementing agency.</p>",
+        ),
     },
     Boilerplate.Kind.DISCLAIMER: {
         "ru": (
@@ -164,8 +167,6 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "newsroom-demo")
         User = get_user_model()
         if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-            User.objects.create_superuser(
-                DEMO_ADMIN_USERNAME, "admin@example.org", password
-            )
+            User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", password)
             return password
         return f"{password} (unless you changed it)"

@@ -1,0 +1,1 @@
+"""factory-boy / wagtail-factories factories, one module per app."""

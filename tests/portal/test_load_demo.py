@@ -1,0 +1,37 @@
+"""load_demo builds the demo site and a second run changes nothing."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> tuple:
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        sorted(Page.objects.values_list("url_path", "locale__language_code", "live")),
+    )
+
+
+def test_load_demo_is_idempotent_and_prints_a_login(client):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Login: admin / " in out.getvalue()
+    first = snapshot()
+    call_command("load_demo", stdout=StringIO())
+    assert snapshot() == first
+
+    assert Site.objects.get(is_default_site=True).root_page.specific.locale.language_code == "ru"
+    assert client.get("/ru/").status_code == 200
+    assert client.get("/en/").status_code == 200
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("newsroom-demo")
+    assert client.login(username="admin", password="newsroom-demo")
+    assert client.get("/admin/").status_code == 200
