@@ -1,0 +1,55 @@
+"""Factories for the newsroom app. News items need ``parent=`` (a NewsIndexPage)."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from newsroom.models import NewsIndexPage, NewsPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Новости"
+    slug = "news"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Новость {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    kind = NewsPage.Kind.NEWS
+    publication_date = factory.Sequence(
+        lambda n: timezone.make_aware(datetime.datetime(2022, 11, 30, 10)) - datetime.timedelta(n)
+    )
+    dateline_place = "Алматы"
+    standfirst = "Краткое содержание."
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Текст новости о профилактике наркотиков.</p>")]
+    )
+
+    class Meta:
+        model = NewsPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def countries(self, create, extracted, **kwargs):
+        if extracted:
+            self.countries.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def related_partners(self, create, extracted, **kwargs):
+        if extracted:
+            self.related_partners.set(extracted)
+            self.save()
