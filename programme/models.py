@@ -683,7 +683,7 @@ class PartnerOrganisationPage(Page):
         """The themes through ``theme_items`` (prefetched by listings) in slug order."""
         return sorted((item.tag for item in self.theme_items.all()), key=lambda t: t.slug)
 
-    def phase_roles(self) -> models.QuerySet:
+    def roles_in_phases(self) -> models.QuerySet:
         """This organisation's roles in live phases of the reader's tree.
 
         Phase partners are synchronised between translations and keep pointing at the source
@@ -702,7 +702,7 @@ class PartnerOrganisationPage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["phase_roles"] = list(self.phase_roles())
+        context["phase_roles"] = list(self.roles_in_phases())
         context["contacts"] = list(
             DonorContactPage.objects.live()
             .public()
@@ -767,7 +767,8 @@ class ContactIndexPage(Page):
 class DonorContactPage(RoutablePageMixin, Page):
     """A media or donor contact office (e.g. a delegation), reusable in press releases.
 
-    ``/…/<slug>/contact.vcf`` serves the card as a vCard for address books.
+    ``/…/<slug>/vcard/`` downloads the card as ``<slug>.vcf`` for address books (Wagtail's
+    page URLs allow no dot, hence no ``.vcf`` in the path itself).
     """
 
     office_name = models.CharField(_("office"), max_length=255)
@@ -869,7 +870,7 @@ class DonorContactPage(RoutablePageMixin, Page):
             social=[(link.network, link.url) for link in self.social_links.all()],
         )
 
-    @path("contact.vcf", name="vcard")
+    @path("vcard/", name="vcard")
     def vcard_download(self, request: HttpRequest) -> HttpResponse:
         response = HttpResponse(
             self.to_vcard().serialize(), content_type="text/vcard; charset=utf-8"
@@ -879,7 +880,7 @@ class DonorContactPage(RoutablePageMixin, Page):
 
     def vcard_url(self, request: HttpRequest | None = None) -> str:
         url = self.get_url(request)
-        return f"{url}contact.vcf" if url else ""
+        return f"{url}vcard/" if url else ""
 
 
 class ContactPhone(Orderable):
