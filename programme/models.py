@@ -62,7 +62,12 @@ class CountryTag(TagBase):
     panels = [FieldPanel("slug"), FieldPanel("name")]
 
     def label(self, language: str | None = None) -> str:
+        """CLDR's name, unless ``PROGRAMME_COUNTRY_LABELS`` prefers another (the region
+        writes "Кыргызстан" where CLDR's Russian says "Киргизия")."""
         language = language or current_language()
+        override = country_label_overrides().get(language, {}).get(self.code)
+        if override:
+            return override
         try:
             return BabelLocale.parse(language).territories.get(self.code) or self.name
         except (ValueError, LookupError):
@@ -92,17 +97,33 @@ class CountryTag(TagBase):
         code = code.strip().lower()
         if not is_iso_country(code):
             raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
-        tag, _created = cls.objects.get_or_create(
-            slug=code, defaults={"name": BabelLocale.parse(settings.LANGUAGE_CODE)
-                                 .territories.get(code.upper(), code.upper())}
-        )
+        tag = cls.objects.filter(slug=code).first()
+        if tag is None:
+            tag = cls(slug=code)
+            tag.name = tag.label(settings.LANGUAGE_CODE)
+            tag.save()
         return tag
 
 
+DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
+# CLDR territories that are no ISO 3166-1 country: unknown, pseudo, unions, regions.
+NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}
+
+
+def country_label_overrides() -> dict[str, dict[str, str]]:
+    return getattr(settings, "PROGRAMME_COUNTRY_LABELS", DEFAULT_COUNTRY_LABELS)
+
+
 def is_iso_country(code: str) -> bool:
-    """ISO 3166-1 alpha-2 codes known to CLDR (``kz``); CLDR's regions (``150``) are not."""
+    """ISO 3166-1 alpha-2 codes known to CLDR (``kz``); regions (``150``), ``EU``, ``ZZ``
+    and the like are not countries."""
     code = (code or "").upper()
-    return len(code) == 2 and code.isalpha() and code in BabelLocale.parse("en").territories
+    return (
+        len(code) == 2
+        and code.isalpha()
+        and code not in NOT_COUNTRIES
+        and code in BabelLocale.parse("en").territories
+    )
 
 
 class ThemeTag(TagBase, ClusterableModel):
