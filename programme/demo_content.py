@@ -46,136 +46,278 @@ Kind = PartnerOrganisationPage.Kind
 PARTNERS = [
     # slug, kind, country, acronym (ru, en), website, themes, ru (title, text), en (title, text)
     dict(
-        slug="european-union", kind=Kind.DONOR, country=None, acronym=("ЕС", "EU"),
-        website="https://european-union.europa.eu/", themes=["drug-policy"],
+        slug="european-union",
+        kind=Kind.DONOR,
+        country=None,
+        acronym=("ЕС", "EU"),
+        website="https://european-union.europa.eu/",
+        themes=["drug-policy"],
         ru=("Европейский Союз", "<p>Финансирует программу с первой фазы 2003 года.</p>"),
         en=("European Union", "<p>Has funded the programme since its first phase in 2003.</p>"),
     ),
     dict(
-        slug="fiiapp", kind=Kind.IMPLEMENTING, country="es", acronym=("FIIAPP", "FIIAPP"),
-        website="https://www.fiiapp.org/", themes=["drug-policy", "prevention", "treatment"],
-        ru=("Фонд FIIAPP", "<p>Государственный фонд Испании, который ведёт проекты "
+        slug="fiiapp",
+        kind=Kind.IMPLEMENTING,
+        country="es",
+        acronym=("FIIAPP", "FIIAPP"),
+        website="https://www.fiiapp.org/",
+        themes=["drug-policy", "prevention", "treatment"],
+        ru=(
+            "Фонд FIIAPP",
+            "<p>Государственный фонд Испании, который ведёт проекты "
             "международного сотрудничества и строит их на обмене опытом между "
-            "администрациями разных стран. Реализует седьмую фазу программы.</p>"),
-        en=("FIIAPP Foundation", "<p>A Spanish public foundation running international "
+            "администрациями разных стран. Реализует седьмую фазу программы.</p>",
+        ),
+        en=(
+            "FIIAPP Foundation",
+            "<p>A Spanish public foundation running international "
             "cooperation projects built on peer exchange between public administrations. "
-            "It implements the seventh phase of the programme.</p>"),
+            "It implements the seventh phase of the programme.</p>",
+        ),
     ),
     dict(
-        slug="implementing-consortium", kind=Kind.IMPLEMENTING, country="de", acronym=("", ""),
-        website="", themes=["prevention", "drug-information"],
-        ru=("Консорциум исполнителей предыдущих фаз", "<p>Демонстрационная запись: "
-            "объединение агентств, которое вело работу программы до седьмой фазы.</p>"),
-        en=("Implementing consortium of earlier phases", "<p>Demo entry: the group of "
-            "agencies that ran the programme's work before the seventh phase.</p>"),
+        slug="implementing-consortium",
+        kind=Kind.IMPLEMENTING,
+        country="de",
+        acronym=("", ""),
+        website="",
+        themes=["prevention", "drug-information"],
+        ru=(
+            "Консорциум исполнителей предыдущих фаз",
+            "<p>Демонстрационная запись: "
+            "объединение агентств, которое вело работу программы до седьмой фазы.</p>",
+        ),
+        en=(
+            "Implementing consortium of earlier phases",
+            "<p>Demo entry: the group of "
+            "agencies that ran the programme's work before the seventh phase.</p>",
+        ),
     ),
     dict(
-        slug="mvd-kz", kind=Kind.GOVERNMENT, country="kz", acronym=("МВД РК", "MIA"),
-        website="", themes=["prevention", "drug-policy"],
-        ru=("Министерство внутренних дел Республики Казахстан", "<p>Участвует в "
-            "региональных диалогах о профилактике среди уязвимых групп.</p>"),
-        en=("Ministry of Internal Affairs of Kazakhstan", "<p>Takes part in the regional "
-            "dialogues on prevention among vulnerable groups.</p>"),
+        slug="mvd-kz",
+        kind=Kind.GOVERNMENT,
+        country="kz",
+        acronym=("МВД РК", "MIA"),
+        website="",
+        themes=["prevention", "drug-policy"],
+        ru=(
+            "Министерство внутренних дел Республики Казахстан",
+            "<p>Участвует в региональных диалогах о профилактике среди уязвимых групп.</p>",
+        ),
+        en=(
+            "Ministry of Internal Affairs of Kazakhstan",
+            "<p>Takes part in the regional dialogues on prevention among vulnerable groups.</p>",
+        ),
     ),
     dict(
-        slug="health-kg", kind=Kind.GOVERNMENT, country="kg", acronym=("", ""),
-        website="", themes=["treatment"],
-        ru=("Министерство здравоохранения Кыргызской Республики", "<p>Партнёр по "
-            "вопросам качества лечения и подготовки специалистов.</p>"),
-        en=("Ministry of Health of the Kyrgyz Republic", "<p>Partner for the quality of "
-            "treatment and the training of specialists.</p>"),
+        slug="health-kg",
+        kind=Kind.GOVERNMENT,
+        country="kg",
+        acronym=("", ""),
+        website="",
+        themes=["treatment"],
+        ru=(
+            "Министерство здравоохранения Кыргызской Республики",
+            "<p>Партнёр по вопросам качества лечения и подготовки специалистов.</p>",
+        ),
+        en=(
+            "Ministry of Health of the Kyrgyz Republic",
+            "<p>Partner for the quality of treatment and the training of specialists.</p>",
+        ),
     ),
     dict(
-        slug="drug-control-tj", kind=Kind.GOVERNMENT, country="tj", acronym=("", ""),
-        website="", themes=["drug-information", "drug-policy"],
-        ru=("Агентство по контролю за наркотиками Республики Таджикистан", "<p>Партнёр "
-            "по сбору данных и национальной наркополитике.</p>"),
-        en=("Drug Control Agency of Tajikistan", "<p>Partner for data collection and "
-            "national drug policy.</p>"),
+        slug="drug-control-tj",
+        kind=Kind.GOVERNMENT,
+        country="tj",
+        acronym=("", ""),
+        website="",
+        themes=["drug-information", "drug-policy"],
+        ru=(
+            "Агентство по контролю за наркотиками Республики Таджикистан",
+            "<p>Партнёр по сбору данных и национальной наркополитике.</p>",
+        ),
+        en=(
+            "Drug Control Agency of Tajikistan",
+            "<p>Partner for data collection and national drug policy.</p>",
+        ),
     ),
     dict(
-        slug="health-tm", kind=Kind.GOVERNMENT, country="tm", acronym=("", ""),
-        website="", themes=["treatment", "prevention"],
-        ru=("Министерство здравоохранения Туркменистана", "<p>Участвует в обмене "
-            "опытом по лечению и профилактике.</p>"),
-        en=("Ministry of Health of Turkmenistan", "<p>Takes part in exchanges on "
-            "treatment and prevention.</p>"),
+        slug="health-tm",
+        kind=Kind.GOVERNMENT,
+        country="tm",
+        acronym=("", ""),
+        website="",
+        themes=["treatment", "prevention"],
+        ru=(
+            "Министерство здравоохранения Туркменистана",
+            "<p>Участвует в обмене опытом по лечению и профилактике.</p>",
+        ),
+        en=(
+            "Ministry of Health of Turkmenistan",
+            "<p>Takes part in exchanges on treatment and prevention.</p>",
+        ),
     ),
     dict(
-        slug="drug-information-uz", kind=Kind.GOVERNMENT, country="uz", acronym=("", ""),
-        website="", themes=["drug-information"],
-        ru=("Национальный информационно-аналитический центр Узбекистана", "<p>Партнёр "
-            "по мониторингу ситуации с наркотиками.</p>"),
-        en=("National Information and Analytical Centre of Uzbekistan", "<p>Partner for "
-            "monitoring the drug situation.</p>"),
+        slug="drug-information-uz",
+        kind=Kind.GOVERNMENT,
+        country="uz",
+        acronym=("", ""),
+        website="",
+        themes=["drug-information"],
+        ru=(
+            "Национальный информационно-аналитический центр Узбекистана",
+            "<p>Партнёр по мониторингу ситуации с наркотиками.</p>",
+        ),
+        en=(
+            "National Information and Analytical Centre of Uzbekistan",
+            "<p>Partner for monitoring the drug situation.</p>",
+        ),
     ),
     dict(
-        slug="community-network-kz", kind=Kind.CIVIL_SOCIETY, country="kz",
-        acronym=("", ""), website="", themes=["civil-society", "prevention"],
-        ru=("Сеть общественных организаций по профилактике", "<p>Демонстрационная "
-            "запись: объединение НКО, работающих с молодёжью и семьями.</p>"),
-        en=("Community prevention network", "<p>Demo entry: a network of NGOs working "
-            "with young people and families.</p>"),
+        slug="community-network-kz",
+        kind=Kind.CIVIL_SOCIETY,
+        country="kz",
+        acronym=("", ""),
+        website="",
+        themes=["civil-society", "prevention"],
+        ru=(
+            "Сеть общественных организаций по профилактике",
+            "<p>Демонстрационная запись: объединение НКО, работающих с молодёжью и семьями.</p>",
+        ),
+        en=(
+            "Community prevention network",
+            "<p>Demo entry: a network of NGOs working with young people and families.</p>",
+        ),
     ),
     dict(
-        slug="peer-support-tj", kind=Kind.CIVIL_SOCIETY, country="tj", acronym=("", ""),
-        website="", themes=["civil-society", "treatment", "gender-human-rights"],
-        ru=("Ассоциация равной поддержки", "<p>Демонстрационная запись: организация, "
-            "которая сопровождает людей в лечении и после него.</p>"),
-        en=("Peer support association", "<p>Demo entry: an organisation that accompanies "
-            "people during and after treatment.</p>"),
+        slug="peer-support-tj",
+        kind=Kind.CIVIL_SOCIETY,
+        country="tj",
+        acronym=("", ""),
+        website="",
+        themes=["civil-society", "treatment", "gender-human-rights"],
+        ru=(
+            "Ассоциация равной поддержки",
+            "<p>Демонстрационная запись: организация, "
+            "которая сопровождает людей в лечении и после него.</p>",
+        ),
+        en=(
+            "Peer support association",
+            "<p>Demo entry: an organisation that accompanies "
+            "people during and after treatment.</p>",
+        ),
     ),
     dict(
-        slug="euda", kind=Kind.INTERNATIONAL, country=None, acronym=("EUDA", "EUDA"),
-        website="https://www.euda.europa.eu/", themes=["drug-information"],
-        ru=("Агентство Европейского Союза по наркотикам", "<p>Делится европейскими "
-            "методами мониторинга и оценки.</p>"),
-        en=("European Union Drugs Agency", "<p>Shares European methods of monitoring and "
-            "evaluation.</p>"),
+        slug="euda",
+        kind=Kind.INTERNATIONAL,
+        country=None,
+        acronym=("EUDA", "EUDA"),
+        website="https://www.euda.europa.eu/",
+        themes=["drug-information"],
+        ru=(
+            "Агентство Европейского Союза по наркотикам",
+            "<p>Делится европейскими методами мониторинга и оценки.</p>",
+        ),
+        en=(
+            "European Union Drugs Agency",
+            "<p>Shares European methods of monitoring and evaluation.</p>",
+        ),
     ),
     dict(
-        slug="unodc", kind=Kind.INTERNATIONAL, country=None, acronym=("УНП ООН", "UNODC"),
-        website="https://www.unodc.org/", themes=["prevention", "treatment"],
-        ru=("Управление ООН по наркотикам и преступности", "<p>Международный партнёр "
-            "по стандартам профилактики и лечения.</p>"),
-        en=("United Nations Office on Drugs and Crime", "<p>International partner for "
-            "prevention and treatment standards.</p>"),
+        slug="unodc",
+        kind=Kind.INTERNATIONAL,
+        country=None,
+        acronym=("УНП ООН", "UNODC"),
+        website="https://www.unodc.org/",
+        themes=["prevention", "treatment"],
+        ru=(
+            "Управление ООН по наркотикам и преступности",
+            "<p>Международный партнёр по стандартам профилактики и лечения.</p>",
+        ),
+        en=(
+            "United Nations Office on Drugs and Crime",
+            "<p>International partner for prevention and treatment standards.</p>",
+        ),
     ),
 ]
 
 # number: (start, end, budget EUR, themes, ru (title, summary), en (title, summary))
 PHASES = {
-    1: ("2003-01-01", "2004-12-31", "1500000", ["drug-policy", "drug-information"],
-        ("Фаза 1: первые шаги", "Оценка ситуации в пяти странах и первые контакты "
-         "между ведомствами."),
-        ("Phase 1: first steps", "Assessing the situation in five countries and first "
-         "contacts between agencies.")),
-    2: ("2005-01-01", "2006-12-31", "2400000", ["drug-information", "prevention"],
-        ("Фаза 2: данные и профилактика", "Сбор данных и первые программы профилактики в "
-         "школах."),
-        ("Phase 2: data and prevention", "Data collection and the first school "
-         "prevention programmes.")),
-    3: ("2007-01-01", "2009-06-30", "3100000", ["treatment", "drug-information"],
+    1: (
+        "2003-01-01",
+        "2004-12-31",
+        "1500000",
+        ["drug-policy", "drug-information"],
+        (
+            "Фаза 1: первые шаги",
+            "Оценка ситуации в пяти странах и первые контакты между ведомствами.",
+        ),
+        (
+            "Phase 1: first steps",
+            "Assessing the situation in five countries and first contacts between agencies.",
+        ),
+    ),
+    2: (
+        "2005-01-01",
+        "2006-12-31",
+        "2400000",
+        ["drug-information", "prevention"],
+        ("Фаза 2: данные и профилактика", "Сбор данных и первые программы профилактики в школах."),
+        (
+            "Phase 2: data and prevention",
+            "Data collection and the first school prevention programmes.",
+        ),
+    ),
+    3: (
+        "2007-01-01",
+        "2009-06-30",
+        "3100000",
+        ["treatment", "drug-information"],
         ("Фаза 3: лечение", "Подготовка врачей и обмен опытом с европейскими клиниками."),
-        ("Phase 3: treatment", "Training doctors and exchanges with European clinics.")),
-    4: ("2009-07-01", "2013-06-30", "4200000", ["treatment", "prevention"],
+        ("Phase 3: treatment", "Training doctors and exchanges with European clinics."),
+    ),
+    4: (
+        "2009-07-01",
+        "2013-06-30",
+        "4200000",
+        ["treatment", "prevention"],
         ("Фаза 4: расширение", "Больше регионов и больше специалистов в каждой стране."),
-        ("Phase 4: scaling up", "More regions and more specialists in every country.")),
-    5: ("2013-07-01", "2015-12-31", "5000000", ["drug-policy", "prevention"],
+        ("Phase 4: scaling up", "More regions and more specialists in every country."),
+    ),
+    5: (
+        "2013-07-01",
+        "2015-12-31",
+        "5000000",
+        ["drug-policy", "prevention"],
         ("Фаза 5: политика", "Поддержка национальных стратегий и законодательства."),
-        ("Phase 5: policy", "Support for national strategies and legislation.")),
-    6: ("2016-01-01", "2021-12-31", "5500000", ["drug-information", "treatment"],
+        ("Phase 5: policy", "Support for national strategies and legislation."),
+    ),
+    6: (
+        "2016-01-01",
+        "2021-12-31",
+        "5500000",
+        ["drug-information", "treatment"],
         ("Фаза 6: качество услуг", "Стандарты качества лечения и мониторинг."),
-        ("Phase 6: quality of services", "Quality standards for treatment and "
-         "monitoring.")),
-    7: ("2022-01-01", "2026-12-31", "6800000",
+        ("Phase 6: quality of services", "Quality standards for treatment and monitoring."),
+    ),
+    7: (
+        "2022-01-01",
+        "2026-12-31",
+        "6800000",
         ["drug-policy", "prevention", "treatment", "civil-society", "gender-human-rights"],
-        ("Фаза 7: сотрудничество государства и общества", "Целостная доказательная "
-         "политика, качественные методы снижения спроса среди уязвимых групп, "
-         "гендерное равенство и права человека."),
-        ("Phase 7: state and civil society together", "Coherent, evidence-based policy, "
-         "good demand reduction methods for vulnerable groups, gender equality and human "
-         "rights.")),
+        (
+            "Фаза 7: сотрудничество государства и общества",
+            "Целостная доказательная "
+            "политика, качественные методы снижения спроса среди уязвимых групп, "
+            "гендерное равенство и права человека.",
+        ),
+        (
+            "Phase 7: state and civil society together",
+            "Coherent, evidence-based policy, "
+            "good demand reduction methods for vulnerable groups, gender equality and human "
+            "rights.",
+        ),
+    ),
 }
 
 PHASE_ROLES = {
@@ -200,17 +342,27 @@ PROGRAMME = {
         summary="С 2003 года программа помогает Казахстану, Кыргызстану, Таджикистану, "
         "Туркменистану и Узбекистану строить доказательную политику, развивать "
         "профилактику и улучшать лечение.",
-        body=[{"type": "paragraph", "value": "<p>Программа идёт фазами: каждая опирается "
-               "на итоги предыдущей. Ниже — шкала времени всех фаз с их бюджетами.</p>"}],
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>Программа идёт фазами: каждая опирается "
+                "на итоги предыдущей. Ниже — шкала времени всех фаз с их бюджетами.</p>",
+            }
+        ],
     ),
     "en": dict(
         title="Central Asia Drug Action Programme",
         summary="Since 2003 the programme has helped Kazakhstan, Kyrgyzstan, Tajikistan, "
         "Turkmenistan and Uzbekistan build evidence-based policy, develop prevention and "
         "improve treatment.",
-        body=[{"type": "paragraph", "value": "<p>The programme runs in phases, each one "
-               "building on the results of the last. Below is a timeline of every phase "
-               "with its budget.</p>"}],
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>The programme runs in phases, each one "
+                "building on the results of the last. Below is a timeline of every phase "
+                "with its budget.</p>",
+            }
+        ],
     ),
 }
 
@@ -264,10 +416,14 @@ CONTACTS = [
 INDEXES = {
     "partners": (
         PartnerIndexPage,
-        ("Партнёры", "<p>Организации, которые финансируют, реализуют программу и "
-         "участвуют в ней.</p>"),
-        ("Partners", "<p>The organisations that fund, implement and take part in the "
-         "programme.</p>"),
+        (
+            "Партнёры",
+            "<p>Организации, которые финансируют, реализуют программу и участвуют в ней.</p>",
+        ),
+        (
+            "Partners",
+            "<p>The organisations that fund, implement and take part in the programme.</p>",
+        ),
     ),
     "contacts": (
         ContactIndexPage,
@@ -286,9 +442,7 @@ def ensure_vocabularies() -> tuple[dict[str, CountryTag], dict[str, ThemeTag]]:
     themes = {}
     for slug, (ru_name, en_label) in THEMES.items():
         theme, _created = ThemeTag.objects.get_or_create(slug=slug, defaults={"name": ru_name})
-        ThemeLabel.objects.get_or_create(
-            theme=theme, language="en", defaults={"label": en_label}
-        )
+        ThemeLabel.objects.get_or_create(theme=theme, language="en", defaults={"label": en_label})
         themes[slug] = theme
     return countries, themes
 
@@ -322,14 +476,22 @@ def build(homes: dict[str, Page]) -> None:
             website=data["website"],
         )
         ensure_translation(
-            partner, "en", title=data["en"][0], description=data["en"][1],
+            partner,
+            "en",
+            title=data["en"][0],
+            description=data["en"][1],
             acronym=data["acronym"][1],
         )
         partners[data["slug"]] = partner
 
     programme = ensure_child(
-        home_ru, ProgrammePage, "programme", acronym="CADAP", start_year=2003,
-        show_in_menus=True, **PROGRAMME["ru"],
+        home_ru,
+        ProgrammePage,
+        "programme",
+        acronym="CADAP",
+        start_year=2003,
+        show_in_menus=True,
+        **PROGRAMME["ru"],
     )
     ensure_translation(programme, "en", **PROGRAMME["en"])
 

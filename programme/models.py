@@ -3,7 +3,6 @@ reusable boilerplate texts, and the country and theme vocabularies used by every
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from decimal import Decimal
 
@@ -77,9 +76,10 @@ class CountryTag(TagBase):
         self.slug = (self.slug or "").strip().lower()
         if not is_iso_country(self.slug):
             raise ValidationError(
-                {"slug": _("“%(code)s” is not an ISO 3166-1 alpha-2 country code.") % {
-                    "code": self.slug
-                }}
+                {
+                    "slug": _("“%(code)s” is not an ISO 3166-1 alpha-2 country code.")
+                    % {"code": self.slug}
+                }
             )
         if not self.name:
             self.name = self.label(settings.LANGUAGE_CODE)
@@ -279,8 +279,10 @@ class ProgrammePage(Page):
                 .values("budget_currency")
                 .annotate(total=models.Sum("budget_amount"))
             )
-            return {row["budget_currency"]: row["total"] for row in sorted(
-                rows, key=lambda r: r["budget_currency"])}
+            return {
+                row["budget_currency"]: row["total"]
+                for row in sorted(rows, key=lambda r: r["budget_currency"])
+            }
         totals: dict[str, Decimal] = defaultdict(Decimal)
         for phase in phases:
             if phase.budget_amount is not None:

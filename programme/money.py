@@ -34,9 +34,7 @@ def format_money(amount: Decimal | None, currency: str, language: str | None = N
         return f"{amount} {currency}"
 
 
-def format_money_compact(
-    amount: Decimal | None, currency: str, language: str | None = None
-) -> str:
+def format_money_compact(amount: Decimal | None, currency: str, language: str | None = None) -> str:
     """``6,8 млн €`` in ru, ``€6.8M`` in en: for a timeline where space is short."""
     if amount is None:
         return ""

@@ -21,9 +21,10 @@ def _tag_or_404(model: type[TagBase], slug: str) -> TagBase:
         queryset = queryset.prefetch_related("labels")
     tag = queryset.filter(slug=slug).first()
     if tag is None:
-        raise Http404(_("No such %(vocabulary)s: “%(slug)s”.") % {
-            "vocabulary": model._meta.verbose_name, "slug": slug
-        })
+        raise Http404(
+            _("No such %(vocabulary)s: “%(slug)s”.")
+            % {"vocabulary": model._meta.verbose_name, "slug": slug}
+        )
     return tag
 
 

@@ -43,22 +43,36 @@ def tree(home, vocab):
     programme = ProgrammePageFactory(parent=home, slug="programme", title="Программа CADAP")
     partners = PartnerIndexPageFactory(parent=home)
     eu = PartnerOrganisationPageFactory(
-        parent=partners, slug="eu", title="Европейский Союз", acronym="ЕС",
+        parent=partners,
+        slug="eu",
+        title="Европейский Союз",
+        acronym="ЕС",
         kind=PartnerOrganisationPage.Kind.DONOR,
     )
     ministry = PartnerOrganisationPageFactory(
-        parent=partners, slug="ministry", title="Министерство", acronym="",
-        kind=PartnerOrganisationPage.Kind.GOVERNMENT, country=vocab["countries"]["kz"],
+        parent=partners,
+        slug="ministry",
+        title="Министерство",
+        acronym="",
+        kind=PartnerOrganisationPage.Kind.GOVERNMENT,
+        country=vocab["countries"]["kz"],
         themes=[vocab["prevention"]],
     )
     phase6 = ProgrammePhasePageFactory(
-        parent=programme, number=6, start_date=datetime.date(2016, 1, 1),
-        end_date=datetime.date(2021, 12, 31), budget_amount=Decimal("5500000"),
-        countries=[vocab["countries"]["kg"]], themes=[vocab["treatment"]],
+        parent=programme,
+        number=6,
+        start_date=datetime.date(2016, 1, 1),
+        end_date=datetime.date(2021, 12, 31),
+        budget_amount=Decimal("5500000"),
+        countries=[vocab["countries"]["kg"]],
+        themes=[vocab["treatment"]],
     )
     phase7 = ProgrammePhasePageFactory(
-        parent=programme, number=7, start_date=datetime.date(2022, 1, 1),
-        end_date=datetime.date(2026, 12, 31), budget_amount=Decimal("6800000"),
+        parent=programme,
+        number=7,
+        start_date=datetime.date(2022, 1, 1),
+        end_date=datetime.date(2026, 12, 31),
+        budget_amount=Decimal("6800000"),
         countries=[vocab["countries"]["kz"], vocab["countries"]["kg"]],
         themes=[vocab["prevention"]],
     )
@@ -67,10 +81,18 @@ def tree(home, vocab):
     PhasePartnerFactory(phase=phase7, partner=ministry, role=PhasePartner.Role.BENEFICIARY)
     contacts = ContactIndexPageFactory(parent=home)
     contact = DonorContactPageFactory(
-        parent=contacts, slug="eu-delegation", organisation=eu,
+        parent=contacts,
+        slug="eu-delegation",
+        organisation=eu,
         country=vocab["countries"]["kg"],
     )
     return {
-        "programme": programme, "partners": partners, "eu": eu, "ministry": ministry,
-        "phase6": phase6, "phase7": phase7, "contacts": contacts, "contact": contact,
+        "programme": programme,
+        "partners": partners,
+        "eu": eu,
+        "ministry": ministry,
+        "phase6": phase6,
+        "phase7": phase7,
+        "contacts": contacts,
+        "contact": contact,
     }
