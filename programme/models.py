@@ -622,7 +622,7 @@ class PartnerIndexPage(Page):
             page_obj.object_list = []
         context.update(
             filter_form=form,
-            partners=page_obj.object_list,
+            partners=list(page_obj.object_list),
             page_obj=page_obj,
             bad_input=bad_input,
             querystring_without_page=_querystring_without_page(request),
