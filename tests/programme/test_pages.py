@@ -117,8 +117,11 @@ class TestPartnerFilters:
     @pytest.fixture
     def partners(self, tree, vocab):
         PartnerOrganisationPageFactory(
-            parent=tree["partners"], slug="ngo", title="НКО",
-            kind=PartnerOrganisationPage.Kind.CIVIL_SOCIETY, country=vocab["countries"]["tj"],
+            parent=tree["partners"],
+            slug="ngo",
+            title="НКО",
+            kind=PartnerOrganisationPage.Kind.CIVIL_SOCIETY,
+            country=vocab["countries"]["tj"],
             themes=[vocab["treatment"]],
         )
         return tree["partners"]
@@ -166,9 +169,10 @@ class TestPartnerFilters:
 
 
 def _add_partners(tree, vocab, count: int) -> None:
-    for n in range(count):
+    for _n in range(count):
         PartnerOrganisationPageFactory(
-            parent=tree["partners"], country=vocab["countries"]["kz"],
+            parent=tree["partners"],
+            country=vocab["countries"]["kz"],
             themes=[vocab["prevention"], vocab["treatment"]],
         )
 
