@@ -5,14 +5,11 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from programme.models import (
-    ContactPhone,
-    ContactSocialLink,
-    PartnerOrganisationPage,
-    PhasePartner,
-)
+from programme.models import PartnerOrganisationPage, PhasePartner
 from tests.factories.programme import (
     ContactIndexPageFactory,
+    ContactPhoneFactory,
+    ContactSocialLinkFactory,
     DonorContactPageFactory,
     PartnerOrganisationPageFactory,
     PhasePartnerFactory,
@@ -82,10 +79,8 @@ def test_contact_card_and_vcard(client, tree):
     contact = tree["contact"]
     contact.email = "press@example.org"
     contact.save_revision().publish()
-    ContactPhone.objects.create(contact=contact, number="+996 312 26 10 00")
-    ContactSocialLink.objects.create(
-        contact=contact, network="facebook", url="https://facebook.com/example"
-    )
+    ContactPhoneFactory(contact=contact, number="+996 312 26 10 00")
+    ContactSocialLinkFactory(contact=contact, url="https://facebook.com/example")
     html = client.get("/ru/contacts/eu-delegation/").content.decode()
     assert 'class="card contact-card h-card vcard"' in html
     assert 'href="tel:+996312261000"' in html
@@ -191,10 +186,8 @@ def _add_contacts(tree, vocab, count: int) -> None:
         contact = DonorContactPageFactory(
             parent=tree["contacts"], organisation=tree["eu"], country=vocab["countries"]["kg"]
         )
-        ContactPhone.objects.create(contact=contact, number=f"+7 700 000 00 {n:02d}")
-        ContactSocialLink.objects.create(
-            contact=contact, network="facebook", url="https://facebook.com/x"
-        )
+        ContactPhoneFactory(contact=contact, number=f"+7 700 000 00 {n:02d}")
+        ContactSocialLinkFactory(contact=contact)
 
 
 @pytest.mark.parametrize("count", [5, 50])
