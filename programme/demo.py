@@ -7,18 +7,31 @@ every helper looks the object up first and only creates what is missing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
 from wagtail.models import Locale, Page
 
 
-def ensure_child(parent: Page, model: type[Page], slug: str, **fields: Any) -> Page:
-    """The live child of ``parent`` with this slug, created and published if missing."""
+def ensure_child(
+    parent: Page,
+    model: type[Page],
+    slug: str,
+    prepare: Callable[[Page], None] | None = None,
+    **fields: Any,
+) -> Page:
+    """The live child of ``parent`` with this slug, created and published if missing.
+
+    ``prepare(page)`` runs on the new, unsaved page: the place to set tags and child
+    objects (partners, phone numbers), which cannot go through the constructor.
+    """
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing
     page = model(slug=slug, locale=parent.locale, **fields)
+    if prepare is not None:
+        prepare(page)
     with transaction.atomic():
         parent.add_child(instance=page)
         page.save_revision().publish()
@@ -46,4 +59,9 @@ def ensure_translation(page: Page, language: str, **fields: Any) -> Page:
 
 
 def load(homes: dict[str, Page], stdout) -> None:
-    """Programme demo content (phases, partners, contacts) is added by the programme issue."""
+    """The programme with seven phases, partners of every kind and two donor contacts."""
+    from programme import demo_content
+
+    with transaction.atomic():
+        demo_content.build(homes)
+    stdout.write("Programme demo content ready (programme, 7 phases, partners, contacts).")

@@ -3,9 +3,16 @@ reusable boilerplate texts, and the country and theme vocabularies used by every
 
 from __future__ import annotations
 
+from collections import defaultdict
+from decimal import Decimal
+
 from babel import Locale as BabelLocale
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,12 +22,15 @@ from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from programme import money, timeline, vcard
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
+from programme.translation import SynchronizedField
 
 
 def current_language() -> str:
@@ -48,12 +58,72 @@ class CountryTag(TagBase):
     def code(self) -> str:
         return self.slug.upper()
 
+    panels = [FieldPanel("slug"), FieldPanel("name")]
+
     def label(self, language: str | None = None) -> str:
+        """CLDR's name, unless ``PROGRAMME_COUNTRY_LABELS`` prefers another (the region
+        writes "Кыргызстан" where CLDR's Russian says "Киргизия")."""
         language = language or current_language()
+        override = country_label_overrides().get(language, {}).get(self.code)
+        if override:
+            return override
         try:
             return BabelLocale.parse(language).territories.get(self.code) or self.name
         except (ValueError, LookupError):
             return self.name
+
+    def clean(self) -> None:
+        self.slug = (self.slug or "").strip().lower()
+        if not is_iso_country(self.slug):
+            raise ValidationError(
+                {
+                    "slug": _("“%(code)s” is not an ISO 3166-1 alpha-2 country code.")
+                    % {"code": self.slug}
+                }
+            )
+        if not self.name:
+            self.name = self.label(settings.LANGUAGE_CODE)
+
+    def save(self, *args, **kwargs):
+        # The slug is the ISO code, never derived from the (localised) name.
+        self.slug = (self.slug or "").strip().lower()
+        if not self.name and self.slug:
+            self.name = self.label(settings.LANGUAGE_CODE)
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def for_code(cls, code: str) -> CountryTag:
+        """The tag of an ISO code, created (named from CLDR) on first use."""
+        code = code.strip().lower()
+        if not is_iso_country(code):
+            raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+        tag = cls.objects.filter(slug=code).first()
+        if tag is None:
+            tag = cls(slug=code)
+            tag.name = tag.label(settings.LANGUAGE_CODE)
+            tag.save()
+        return tag
+
+
+DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
+# CLDR territories that are no ISO 3166-1 country: unknown, pseudo, unions, regions.
+NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}
+
+
+def country_label_overrides() -> dict[str, dict[str, str]]:
+    return getattr(settings, "PROGRAMME_COUNTRY_LABELS", DEFAULT_COUNTRY_LABELS)
+
+
+def is_iso_country(code: str) -> bool:
+    """ISO 3166-1 alpha-2 codes known to CLDR (``kz``); regions (``150``), ``EU``, ``ZZ``
+    and the like are not countries."""
+    code = (code or "").upper()
+    return (
+        len(code) == 2
+        and code.isalpha()
+        and code not in NOT_COUNTRIES
+        and code in BabelLocale.parse("en").territories
+    )
 
 
 class ThemeTag(TagBase, ClusterableModel):
@@ -63,12 +133,20 @@ class ThemeTag(TagBase, ClusterableModel):
     edited by editors in the admin (Snippets > Themes), no code needed.
     """
 
+    # A controlled vocabulary: an editor typing an English label into the tag widget must not
+    # create a second "prevention"; new themes are added under Snippets > Themes.
+    free_tagging = False
+
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         ordering = ["slug"]
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), InlinePanel("labels", label=_("Labels"))]
+    panels = [
+        FieldPanel("name", help_text=_("The label in the site's default language.")),
+        FieldPanel("slug", help_text=_("Stable identifier shared by every language.")),
+        InlinePanel("labels", label=_("Labels in other languages")),
+    ]
 
     def label(self, language: str | None = None) -> str:
         language = language or current_language()
@@ -83,6 +161,15 @@ class ThemeLabel(Orderable):
     language = models.CharField(_("language"), max_length=10)
     label = models.CharField(_("label"), max_length=100)
 
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
+                FieldPanel("label"),
+            ]
+        )
+    ]
+
     class Meta(Orderable.Meta):
         constraints = [
             models.UniqueConstraint(
@@ -92,6 +179,10 @@ class ThemeLabel(Orderable):
 
     def __str__(self) -> str:
         return f"{self.theme.slug} [{self.language}] {self.label}"
+
+    def clean(self) -> None:
+        if self.language not in dict(settings.LANGUAGES):
+            raise ValidationError({"language": _("Choose one of the site's languages.")})
 
 
 # --- Reusable texts -----------------------------------------------------------------------
@@ -160,12 +251,100 @@ class ProgrammePage(Page):
         APIField("start_year"),
         APIField("body"),
     ]
+    override_translatable_fields = [SynchronizedField("acronym")]
 
     class Meta:
         verbose_name = _("programme")
 
     def phases(self):
-        return ProgrammePhasePage.objects.child_of(self).live().public().order_by("number")
+        """Live, public phases of this programme (never aliases), in phase order."""
+        return (
+            ProgrammePhasePage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .order_by("number", "start_date")
+        )
+
+    def budget_totals(self, phases=None) -> dict[str, Decimal]:
+        """Sum of the phases' budgets, one total per currency (EUR and USD never add up).
+
+        Computed from the phases, so a total is never typed and never stale.
+        """
+        phases = self.phases() if phases is None else phases
+        if isinstance(phases, models.QuerySet):
+            rows = (
+                phases.exclude(budget_amount__isnull=True)
+                .order_by()
+                .values("budget_currency")
+                .annotate(total=models.Sum("budget_amount"))
+            )
+            return {
+                row["budget_currency"]: row["total"]
+                for row in sorted(rows, key=lambda r: r["budget_currency"])
+            }
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for phase in phases:
+            if phase.budget_amount is not None:
+                totals[phase.budget_currency] += phase.budget_amount
+        return dict(sorted(totals.items()))
+
+    def formatted_budget_totals(self, phases=None, language: str | None = None) -> list[str]:
+        return [
+            money.format_money(amount, currency, language)
+            for currency, amount in self.budget_totals(phases).items()
+        ]
+
+    def partners_with_role(self, role: str, phases=None) -> list[PartnerOrganisationPage]:
+        """Distinct partners holding ``role`` in any live phase, in the reader's locale."""
+        phases = self.phases() if phases is None else phases
+        links = (
+            PhasePartner.objects.filter(phase__in=[p.pk for p in phases], role=role)
+            .select_related("partner")
+            .order_by("phase__number", "sort_order")
+        )
+        seen: dict[int, PartnerOrganisationPage] = {}
+        for link in links:
+            seen.setdefault(link.partner_id, link.partner)
+        return localized_pages(list(seen.values()))
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        phases = list(self.phases())
+        language = current_language()
+        context["phases"] = phases
+        context["timeline"] = timeline.build_timeline(phases, timezone.localdate())
+        context["budget_totals"] = self.formatted_budget_totals(phases, language)
+        context["funders"] = self.partners_with_role(PhasePartner.Role.FUNDING, phases)
+        context["implementers"] = self.partners_with_role(PhasePartner.Role.IMPLEMENTING, phases)
+        return context
+
+
+def localized_pages(pages: list[Page], language: str | None = None) -> list[Page]:
+    """Each page replaced by its live translation in the reader's locale when there is one.
+
+    One query for the whole list (``page.localized`` costs one per page). Relations to
+    pages are synchronised, so a translated phase still points at the source partners.
+    """
+    if not pages:
+        return []
+    from wagtail.models import Locale
+
+    language = language or current_language()
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return pages
+    keys = {p.translation_key for p in pages if p.locale_id != locale.pk}
+    if not keys:
+        return pages
+    model = type(pages[0])
+    found = {
+        t.translation_key: t
+        for t in model.objects.filter(translation_key__in=keys, locale=locale)
+        .live()
+        .filter(alias_of__isnull=True)
+    }
+    return [found.get(p.translation_key, p) if p.locale_id != locale.pk else p for p in pages]
 
 
 class ProgrammePhasePage(Page):
@@ -180,7 +359,12 @@ class ProgrammePhasePage(Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     budget_amount = models.DecimalField(
-        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True
+        _("budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
     )
     budget_currency = models.CharField(
         _("currency"), max_length=3, default="EUR", help_text=_("ISO 4217 code, e.g. EUR")
@@ -243,7 +427,10 @@ class ProgrammePhasePage(Page):
         APIField("summary"),
         APIField("objectives"),
         APIField("results"),
+        APIField("countries"),
+        APIField("themes"),
     ]
+    override_translatable_fields = [SynchronizedField("budget_currency", overridable=False)]
 
     class Meta:
         verbose_name = _("programme phase")
@@ -259,25 +446,57 @@ class ProgrammePhasePage(Page):
             return self.Status.CLOSED
         return self.Status.ACTIVE
 
+    @property
+    def status_label(self) -> str:
+        return str(self.Status(self.status).label)
+
+    def budget_display(self, language: str | None = None) -> str:
+        return money.format_money(self.budget_amount, self.budget_currency, language)
+
+    def budget_compact(self, language: str | None = None) -> str:
+        return money.format_money_compact(self.budget_amount, self.budget_currency, language)
+
+    @property
+    def duration_label(self) -> str:
+        if not self.start_date:
+            return ""
+        end = self.end_date.year if self.end_date else "…"
+        return f"{self.start_date.year}–{end}"
+
+    def partners_by_role(self) -> list[tuple[str, list[PartnerOrganisationPage]]]:
+        """[(role label, partners in the reader's locale)] in the order of Role."""
+        links = list(self.phase_partners.select_related("partner").order_by("sort_order"))
+        localized = {
+            p.translation_key: p for p in localized_pages([link.partner for link in links])
+        }
+        groups: list[tuple[str, list[PartnerOrganisationPage]]] = []
+        for role in PhasePartner.Role:
+            partners = [
+                localized[link.partner.translation_key] for link in links if link.role == role
+            ]
+            if partners:
+                groups.append((str(role.label), partners))
+        return groups
+
     def clean(self) -> None:
         super().clean()
         errors: dict[str, str] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
-        currency = (self.budget_currency or "").upper()
+        currency = (self.budget_currency or "").strip().upper()
         if currency and not is_iso_currency(currency):
-            errors["budget_currency"] = _("“%(code)s” is not an ISO 4217 currency code.") % {
-                "code": self.budget_currency
-            }
+            errors["budget_currency"] = _(
+                "“%(code)s” is not an ISO 4217 currency code (for example EUR, USD, KZT)."
+            ) % {"code": self.budget_currency}
+        elif self.budget_amount is not None and not currency:
+            errors["budget_currency"] = _("Give the currency of the budget (ISO 4217, e.g. EUR).")
         self.budget_currency = currency
         if errors:
             raise ValidationError(errors)
 
 
 def is_iso_currency(code: str) -> bool:
-    from babel.numbers import list_currencies
-
-    return code.upper() in list_currencies()
+    return money.is_iso_currency(code)
 
 
 class PhaseCountry(ItemBase):
@@ -322,6 +541,11 @@ class PhasePartner(Orderable):
 
 
 class PartnerIndexPage(Page):
+    """Lists its partner organisations; readers filter by kind, country and theme."""
+
+    PER_PAGE = 24
+    LOGO_FILTER = "max-240x120"
+
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     subpage_types = ["programme.PartnerOrganisationPage"]
@@ -330,6 +554,92 @@ class PartnerIndexPage(Page):
 
     class Meta:
         verbose_name = _("partner index")
+
+    def partners(self) -> models.QuerySet:
+        """Live, public partners (no aliases) with everything the listing shows, prefetched."""
+        from wagtail.images import get_image_model
+
+        return (
+            PartnerOrganisationPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("country")
+            .prefetch_related(
+                models.Prefetch(
+                    "logo",
+                    queryset=get_image_model().objects.prefetch_renditions(self.LOGO_FILTER),
+                ),
+                models.Prefetch(
+                    "theme_items",
+                    queryset=PartnerTheme.objects.select_related("tag").prefetch_related(
+                        "tag__labels"
+                    ),
+                ),
+            )
+            .order_by("title")
+        )
+
+    def filter_form(self, request: HttpRequest):
+        from programme.filters import PartnerFilterForm
+
+        return PartnerFilterForm(
+            request.GET or None,
+            kinds=PartnerOrganisationPage.Kind.choices,
+            countries=CountryTag.objects.all(),
+            themes=ThemeTag.objects.prefetch_related("labels"),
+            language=current_language(),
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form(request)
+        partners = self.partners()
+        bad_input: list[str] = []
+        if form.is_bound and not form.is_valid():
+            bad_input = [str(e) for errors in form.errors.values() for e in errors]
+            partners = partners.none()
+        else:
+            filters = form.active_filters()
+            if "kind" in filters:
+                partners = partners.filter(kind=filters["kind"])
+            if "country" in filters:
+                partners = partners.filter(country__slug=filters["country"])
+            if "theme" in filters:
+                partners = partners.filter(theme_items__tag__slug=filters["theme"]).distinct()
+        paginator = Paginator(partners, self.PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            bad_input.append(str(_("The page number must be a whole number.")))
+            page_obj = paginator.page(1)
+            page_obj.object_list = []
+        except EmptyPage:
+            bad_input.append(str(_("There is no such page of results.")))
+            page_obj = paginator.page(1)
+            page_obj.object_list = []
+        context.update(
+            filter_form=form,
+            partners=list(page_obj.object_list),
+            page_obj=page_obj,
+            bad_input=bad_input,
+            querystring_without_page=_querystring_without_page(request),
+        )
+        return context
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data.get("bad_input"):
+            response.status_code = 400
+        return response
+
+
+def _querystring_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 class PartnerOrganisationPage(Page):
@@ -392,6 +702,42 @@ class PartnerOrganisationPage(Page):
     def display_name(self) -> str:
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
 
+    def theme_tags(self) -> list[ThemeTag]:
+        """The themes through ``theme_items`` (prefetched by listings) in slug order."""
+        return sorted((item.tag for item in self.theme_items.all()), key=lambda t: t.slug)
+
+    def roles_in_phases(self) -> models.QuerySet:
+        """This organisation's roles in live phases of the reader's tree.
+
+        Phase partners are synchronised between translations and keep pointing at the source
+        organisation, so the match is on the translation key, not the page id.
+        """
+        return (
+            PhasePartner.objects.filter(
+                partner__translation_key=self.translation_key,
+                phase__in=ProgrammePhasePage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id, alias_of__isnull=True),
+            )
+            .select_related("phase")
+            .order_by("phase__number")
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["phase_roles"] = list(self.roles_in_phases())
+        context["contacts"] = list(
+            DonorContactPage.objects.live()
+            .public()
+            .filter(
+                organisation__translation_key=self.translation_key,
+                locale_id=self.locale_id,
+                alias_of__isnull=True,
+            )
+            .order_by("title")
+        )
+        return context
+
 
 class PartnerTheme(ItemBase):
     tag = models.ForeignKey(ThemeTag, on_delete=models.CASCADE, related_name="partner_items")
@@ -413,9 +759,40 @@ class ContactIndexPage(Page):
     class Meta:
         verbose_name = _("contact index")
 
+    def contacts(self) -> models.QuerySet:
+        """Live, public contact cards (no aliases) with phones and links prefetched."""
+        return (
+            DonorContactPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("country", "organisation")
+            .prefetch_related("phones", "social_links")
+            .order_by("title")
+        )
 
-class DonorContactPage(Page):
-    """A media or donor contact office (e.g. a delegation), reusable in press releases."""
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        contacts = list(self.contacts())
+        organisations = localized_pages(
+            list({c.organisation_id: c.organisation for c in contacts if c.organisation}.values())
+        )
+        by_key = {o.translation_key: o for o in organisations}
+        for contact in contacts:
+            if contact.organisation is not None:
+                contact.localized_organisation = by_key.get(
+                    contact.organisation.translation_key, contact.organisation
+                )
+        context["contacts"] = contacts
+        return context
+
+
+class DonorContactPage(RoutablePageMixin, Page):
+    """A media or donor contact office (e.g. a delegation), reusable in press releases.
+
+    ``/…/<slug>/vcard/`` downloads the card as ``<slug>.vcf`` for address books (Wagtail's
+    page URLs allow no dot, hence no ``.vcf`` in the path itself).
+    """
 
     office_name = models.CharField(_("office"), max_length=255)
     organisation = models.ForeignKey(
@@ -473,8 +850,60 @@ class DonorContactPage(Page):
         APIField("website"),
     ]
 
+    override_translatable_fields = [
+        SynchronizedField("postal_code", overridable=False),
+    ]
+
     class Meta:
         verbose_name = _("donor contact")
+
+    def address_lines(self, language: str | None = None) -> list[str]:
+        lines = [self.street_address]
+        lines.append(" ".join(part for part in [self.postal_code, self.locality] if part))
+        lines.append(self.region)
+        if self.country is not None:
+            lines.append(self.country.label(language))
+        return [line for line in lines if line]
+
+    def organisation_name(self) -> str:
+        organisation = getattr(self, "localized_organisation", None) or self.organisation
+        if organisation is None:
+            return ""
+        if organisation.locale_id != self.locale_id:
+            organisation = localized_pages([organisation], self.locale.language_code)[0]
+        return organisation.title
+
+    def to_vcard(self) -> vcard.Card:
+        language = self.locale.language_code
+        return vcard.Card(
+            formatted_name=self.office_name or self.title,
+            organisation=[self.organisation_name() or self.office_name, self.office_name]
+            if self.organisation_id
+            else [self.office_name],
+            address=vcard.Address(
+                street=self.street_address,
+                locality=self.locality,
+                region=self.region,
+                postal_code=self.postal_code,
+                country=self.country.label(language) if self.country else "",
+            ),
+            phones=[(phone.label, phone.number) for phone in self.phones.all()],
+            emails=[self.email] if self.email else [],
+            urls=[self.website] if self.website else [],
+            social=[(link.network, link.url) for link in self.social_links.all()],
+        )
+
+    @path("vcard/", name="vcard")
+    def vcard_download(self, request: HttpRequest) -> HttpResponse:
+        response = HttpResponse(
+            self.to_vcard().serialize(), content_type="text/vcard; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.vcf"'
+        return response
+
+    def vcard_url(self, request: HttpRequest | None = None) -> str:
+        url = self.get_url(request)
+        return f"{url}vcard/" if url else ""
 
 
 class ContactPhone(Orderable):

@@ -12,6 +12,8 @@ from factory.django import DjangoModelFactory
 from programme.models import (
     Boilerplate,
     ContactIndexPage,
+    ContactPhone,
+    ContactSocialLink,
     CountryTag,
     DonorContactPage,
     PartnerIndexPage,
@@ -157,3 +159,18 @@ class DonorContactPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DonorContactPage
+
+
+class ContactPhoneFactory(DjangoModelFactory):
+    number = factory.Sequence(lambda n: f"+996 312 26 10 {n % 100:02d}")
+
+    class Meta:
+        model = ContactPhone
+
+
+class ContactSocialLinkFactory(DjangoModelFactory):
+    network = ContactSocialLink.Network.FACEBOOK
+    url = "https://www.facebook.com/example"
+
+    class Meta:
+        model = ContactSocialLink
