@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
 
@@ -167,6 +168,12 @@ class ProgrammePage(Page):
     def phases(self):
         return ProgrammePhasePage.objects.child_of(self).live().public().order_by("number")
 
+    # Translation (docs/translation.md): the start year is a fact, the texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("start_year"),
+        TranslatableField("acronym"),
+    ]
+
 
 class ProgrammePhasePage(Page):
     """One phase of the programme, with its dates, budget, places, themes and partners."""
@@ -272,6 +279,20 @@ class ProgrammePhasePage(Page):
         self.budget_currency = currency
         if errors:
             raise ValidationError(errors)
+
+    # Translation (docs/translation.md): facts (number, dates, money, status, tags, partners)
+    # are synchronised from the source; texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("budget_amount"),
+        SynchronizedField("budget_currency"),
+        SynchronizedField("status_override"),
+        SynchronizedField("country_items"),
+        SynchronizedField("theme_items"),
+        SynchronizedField("phase_partners"),
+    ]
 
 
 def is_iso_currency(code: str) -> bool:
@@ -392,6 +413,16 @@ class PartnerOrganisationPage(Page):
     def display_name(self) -> str:
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
 
+    # Translation (docs/translation.md): names and descriptions are translated; the kind,
+    # country, website, logo and themes are synchronised.
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+        SynchronizedField("theme_items"),
+    ]
+
 
 class PartnerTheme(ItemBase):
     tag = models.ForeignKey(ThemeTag, on_delete=models.CASCADE, related_name="partner_items")
@@ -475,6 +506,18 @@ class DonorContactPage(Page):
 
     class Meta:
         verbose_name = _("donor contact")
+
+    # Translation (docs/translation.md): office name and address lines are translated (or
+    # transliterated); codes, e-mail, phones and links are synchronised.
+    override_translatable_fields = [
+        SynchronizedField("organisation"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("country"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("phones"),
+        SynchronizedField("social_links"),
+    ]
 
 
 class ContactPhone(Orderable):
