@@ -23,8 +23,7 @@ def missing_translation_mode() -> str:
     mode = str(getattr(settings, "NEWSROOM_MISSING_TRANSLATION", "redirect"))
     if mode not in MISSING_TRANSLATION_MODES:
         raise ImproperlyConfigured(
-            f"NEWSROOM_MISSING_TRANSLATION must be one of {MISSING_TRANSLATION_MODES}, "
-            f"got {mode!r}"
+            f"NEWSROOM_MISSING_TRANSLATION must be one of {MISSING_TRANSLATION_MODES}, got {mode!r}"
         )
     return mode
 

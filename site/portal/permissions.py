@@ -24,9 +24,7 @@ def allowed_locale_ids(user) -> set[int] | None:
         return None
     cache_name = "_portal_allowed_locale_ids"
     if not hasattr(user, cache_name):
-        scopes = TranslatorLocaleScope.objects.filter(group__user=user).prefetch_related(
-            "locales"
-        )
+        scopes = TranslatorLocaleScope.objects.filter(group__user=user).prefetch_related("locales")
         allowed: set[int] | None = None
         for scope in scopes:
             allowed = (allowed or set()) | {locale.pk for locale in scope.locales.all()}

@@ -22,9 +22,7 @@ from portal.i18n import alternates_for
 class TranslatedSitemap(Sitemap):
     def items(self):
         roots = list(
-            self.get_wagtail_site()
-            .root_page.get_translations(inclusive=True)
-            .only("path", "depth")
+            self.get_wagtail_site().root_page.get_translations(inclusive=True).only("path", "depth")
         )
         in_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return (

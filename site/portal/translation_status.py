@@ -93,7 +93,9 @@ def translation_status(
     translations = list(
         Translation.objects.filter(
             source__object_id__in=keys, source__locale=source_locale, enabled=True
-        ).filter(Q(target_locale__in=locales)).select_related("source")
+        )
+        .filter(Q(target_locale__in=locales))
+        .select_related("source")
     )
     progress = translation_progress(translations)
     running = {(t.source.object_id, t.target_locale_id): t for t in translations}
