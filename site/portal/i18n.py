@@ -96,3 +96,37 @@ def missing_translation_response(page: Page, request: HttpRequest) -> HttpRespon
 def _without_language_prefix(path: str) -> str:
     parts = path.split("/", 2)
     return parts[2] if len(parts) == 3 else ""
+
+
+def source_language_url(request: HttpRequest) -> str | None:
+    """For a 404 in a non-default language (``/kk/about/`` where kk has no published
+    ``about``): the address of the same path in the default language's tree when a live
+    page answers there, keeping a routable page's sub-route and the query."""
+    from wagtail.models import Site
+
+    language = (request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "") or ""
+    default = Locale.get_default()
+    prefix = f"/{language}/"
+    if not language or language == default.language_code or not request.path.startswith(prefix):
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page.get_translation_or_none(default) or site.root_page
+    components = [part for part in request.path[len(prefix) :].split("/") if part]
+    try:
+        result = root.specific.route(request, components)
+    except Http404:
+        return None
+    page = result[0]
+    if page.locale_id != default.pk or page.alias_of_id or not page.live:
+        return None
+    url = page.get_url(request)
+    if not url:
+        return None
+    consumed = [part for part in page.url_path[len(root.url_path) :].split("/") if part]
+    rest = "".join(f"{part}/" for part in components[len(consumed) :])
+    target = url + rest
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return target
