@@ -28,3 +28,38 @@ class MissingTranslationMiddleware:
             if target:
                 return HttpResponseRedirect(target)
         return response
+
+
+class TranslatorScopeMiddleware:
+    """wagtail-localize's "Translate this page/snippet" form lets anyone with the
+    ``submit_translation`` permission pick any target locale, and no Wagtail hook runs there:
+    a translator limited to kk may only submit translations into kk."""
+
+    GUARDED = {"submit_page_translation", "submit_snippet_translation"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            request.method != "POST"
+            or match is None
+            or match.namespace != "wagtail_localize"
+            or match.url_name not in self.GUARDED
+        ):
+            return None
+        from wagtail.admin.auth import permission_denied
+
+        from portal.permissions import allowed_locale_ids
+
+        allowed = allowed_locale_ids(request.user)
+        if allowed is None:
+            return None
+        wanted = request.POST.getlist("locales")
+        if any(not pk.isdigit() or int(pk) not in allowed for pk in wanted):
+            return permission_denied(request)
+        return None

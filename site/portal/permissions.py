@@ -38,11 +38,17 @@ def user_can_edit_locale(user, locale_id: int | None) -> bool:
 
 
 def setup_translator_group(locale: Locale, home: Page | None = None) -> Group:
-    """The group "Translators (<code>)": admin access, page permissions on that locale's home
-    page, snippet permissions on boilerplates, and a scope limiting it to the locale.
-    Idempotent."""
+    """The group "Translators (<code>)": admin access, wagtail-localize's "submit translation",
+    page permissions on that locale's home page, snippet permissions on boilerplates, and a
+    scope limiting it to the locale. Idempotent."""
     group, _ = Group.objects.get_or_create(name=f"Translators ({locale.language_code})")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        # "Translate this page" on an alias; TranslatorScopeMiddleware keeps it to the scope.
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        ),
+    )
     from programme.models import Boilerplate
 
     boilerplate_type = ContentType.objects.get_for_model(Boilerplate)

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.TranslatorScopeMiddleware",
     "portal.middleware.MissingTranslationMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -136,3 +136,34 @@ def test_two_scoped_groups_add_up(django_user_model, kk_home, kk_translator):
 
 def homes_locale(code: str) -> Locale:
     return Locale.objects.get(language_code=code)
+
+
+def test_kk_translator_translates_an_alias_into_kk_but_not_into_en(
+    client, homes, kk_home, kk_translator
+):
+    """The synchronised-tree workflow: the kk alias of a ru page is translated with
+    wagtail-localize's "Translate this page"; the same form cannot target en."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    from portal.models import HomePage
+
+    about = HomePage(title="О программе", slug="about", locale=homes["ru"].locale)
+    homes["ru"].add_child(instance=about)
+    about.save_revision().publish()
+    LocaleSynchronization.objects.create(locale=kk_home.locale, sync_from=homes["ru"].locale)
+    alias = Page.objects.get(translation_key=about.translation_key, locale=kk_home.locale)
+    assert alias.alias_of_id == about.pk
+    client.force_login(kk_translator)
+    url = reverse("wagtail_localize:submit_page_translation", args=[about.pk])
+
+    refused = client.post(url, {"locales": [homes_locale("en").pk]})
+    assert refused.status_code == 302 and refused["Location"] == reverse("wagtailadmin_home")
+    assert not Page.objects.filter(
+        translation_key=about.translation_key, locale__language_code="en"
+    ).exists()
+
+    accepted = client.post(url, {"locales": [kk_home.locale_id]})
+    assert accepted.status_code == 302
+    alias.refresh_from_db()
+    assert alias.alias_of_id is None  # now a translation under way, editable by the kk team
+    assert client.get(edit_url(alias)).status_code == 200
