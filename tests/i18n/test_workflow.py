@@ -168,3 +168,34 @@ def test_po_export_edit_import_publishes_the_edited_text(
     # A second export carries the imported translations.
     again = {entry.msgid: entry.msgstr for entry in translation.export_po()}
     assert again[item.title] == "Prevention seminar in Almaty"
+
+
+def test_po_round_trip_through_the_admin_download_and_upload(
+    client, admin_user, newsroom, programme_pages, tags, locales, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    item = make_item(newsroom, programme_pages, tags)
+    translation = start_translation(item, locales["en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=False)  # what "Translate this page" does
+    client.force_login(admin_user)
+
+    download = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert download.status_code == 200
+    po = polib.pofile(download.content.decode())
+    for entry in po:
+        if entry.msgid == item.standfirst:
+            entry.msgstr = "Specialists from five countries discussed prevention."
+    upload = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": SimpleUploadedFile("en.po", str(po).encode(), "text/x-gettext-translation")},
+    )
+    assert upload.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)  # the translation editor's "Publish"
+
+    target = NewsPage.objects.get(translation_key=item.translation_key, locale=locales["en"])
+    assert target.live
+    assert target.standfirst == "Specialists from five countries discussed prevention."
