@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from portal.translation_status import STATE_LABELS, translation_status
+from portal.translation_status import STATE_LABELS, published_share, translation_status
 
 
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
@@ -33,5 +33,6 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             locales=locales,
             rows=rows,
             states=STATE_LABELS,
+            share=[published_share(rows).get(locale.language_code, (0, 0)) for locale in locales],
         )
         return context

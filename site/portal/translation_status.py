@@ -118,3 +118,13 @@ def translation_status(
             )
         rows.append(row)
     return rows
+
+
+def published_share(rows: list[Row]) -> dict[str, tuple[int, int]]:
+    """{language: (pages published in it, pages of the source)} for the report's footer."""
+    totals: dict[str, tuple[int, int]] = {}
+    for row in rows:
+        for code, cell in row.cells.items():
+            done, total = totals.get(code, (0, 0))
+            totals[code] = (done + (cell.state == PUBLISHED), total + 1)
+    return totals

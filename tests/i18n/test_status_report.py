@@ -8,7 +8,14 @@ from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
 from portal.translation import machine_translate, start_translation
-from portal.translation_status import AWAITING, DRAFT, IN_PROGRESS, PUBLISHED, translation_status
+from portal.translation_status import (
+    AWAITING,
+    DRAFT,
+    IN_PROGRESS,
+    PUBLISHED,
+    published_share,
+    translation_status,
+)
 from tests.factories.newsroom import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +66,7 @@ def test_states_and_completeness(pages, homes):
     assert waiting.cells["en"].state == AWAITING
     assert waiting.cells["kk"].state == AWAITING  # an alias in the kk tree is not a translation
     assert done.awaiting == ["kk", "ky"]
+    assert published_share(rows) == {"en": (3, 4), "kk": (0, 4), "ky": (0, 4)}
 
     # Home: published in en (fixture), nothing in kk; a draft shows as such.
     home = row_for(rows, homes["ru"])
@@ -75,6 +83,8 @@ def test_report_page_in_the_admin(client, pages, admin_user):
     assert "Translation status" in html or "Статус перевода" in html
     assert "Вторая новость" in html
     assert 'data-locale="kk" data-state="in_progress"' in html
+    # Footer: of 4 source pages (home, newsroom, 2 items) en has all but the second item.
+    assert '<td class="share">3 / 4</td>' in html
     only_kk = client.get(url, {"locale": "kk", "awaiting": "1"}).content.decode()
     assert 'data-locale="en"' not in only_kk
     assert "Первая новость" in only_kk  # still in progress in kk
