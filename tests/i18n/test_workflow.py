@@ -199,3 +199,22 @@ def test_po_round_trip_through_the_admin_download_and_upload(
     target = NewsPage.objects.get(translation_key=item.translation_key, locale=locales["en"])
     assert target.live
     assert target.standfirst == "Specialists from five countries discussed prevention."
+
+
+def test_boilerplate_snippet_is_translated_with_wagtail_localize(locales):
+    from programme.models import Boilerplate
+    from tests.factories.programme import BoilerplateFactory
+
+    ru = BoilerplateFactory(
+        locale=locales["ru"],
+        kind=Boilerplate.Kind.DISCLAIMER,
+        title="Оговорка",
+        text="<p>Мнения авторов не обязательно совпадают.</p>",
+    )
+    translation = start_translation(ru, locales["kk"])
+    assert machine_translate(translation) == 2
+    translation.save_target()
+    kk = ru.get_translation(locales["kk"])
+    assert kk.kind == Boilerplate.Kind.DISCLAIMER  # synchronised
+    assert kk.title == "Оговорка"  # one word: the dummy leaves it as it is
+    assert "совпадают. обязательно не авторов Мнения" in kk.text
