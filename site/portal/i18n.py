@@ -38,10 +38,12 @@ def published_translations(page: Page):
     )
 
 
-def alternates_for(pages: Iterable[Page], request: HttpRequest | None) -> list[tuple[str, str]]:
+def alternates_for(
+    pages: Iterable[Page], request: HttpRequest | None, default_language: str | None = None
+) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) sorted by language, then ``x-default`` for the default
     language's version when it is among them. ``pages`` are translations of one page."""
-    default_language = Locale.get_default().language_code
+    default_language = default_language or Locale.get_default().language_code
     alternates, default_url = [], None
     for translation in pages:
         url = translation.get_full_url(request)

@@ -14,7 +14,7 @@ from operator import or_
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.i18n import alternates_for
 
@@ -42,8 +42,11 @@ class TranslatedSitemap(Sitemap):
         ):
             by_key[item.translation_key].append(item)
         urls, last_mods = [], set()
+        default_language = Locale.get_default().language_code
         for item in pages:
-            alternates = alternates_for(by_key[item.translation_key], self.request)
+            alternates = alternates_for(
+                by_key[item.translation_key], self.request, default_language
+            )
             location = item.get_full_url(self.request)
             if not location:
                 continue

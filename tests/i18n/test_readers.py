@@ -203,3 +203,17 @@ def test_menu_leaves_out_untranslated_aliases(client, homes, about):
     assert alias.alias_of_id and alias.live and alias.show_in_menus
     assert ">Партнёры</a>" in client.get("/ru/").content.decode()
     assert ">Партнёры</a>" not in client.get("/kk/").content.decode()
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_sitemap_queries_do_not_grow_with_pages(
+    client, homes, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        page = add_page(homes["ru"], f"Страница {n}", f"page-{n}")
+        if n % 2:
+            translate(page, "en", f"Page {n}")
+    client.get("/sitemap.xml")  # warm the site-root and locale caches
+    with django_assert_max_num_queries(12):
+        response = client.get("/sitemap.xml")
+    assert response.content.decode().count("<url>") == 2 + count + count // 2
