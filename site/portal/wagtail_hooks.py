@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from portal.admin_views import TranslationStatusView
 from portal.i18n import is_untranslated_for_reader, missing_translation_response
@@ -87,6 +87,16 @@ def limit_snippet_edit_to_locales(request, instance):
     if isinstance(instance, TranslatableMixin):
         return _refuse_unless_locale(request, instance.locale_id)
     return None
+
+
+@hooks.register("before_create_snippet", order=-10)
+def limit_snippet_create_to_locales(request, model):
+    """Wagtail's snippet create view takes the locale from ``?locale=``, else the default."""
+    if not issubclass(model, TranslatableMixin):
+        return None
+    code = request.GET.get("locale")
+    locale = Locale.objects.filter(language_code=code).first() if code else None
+    return _refuse_unless_locale(request, (locale or Locale.get_default()).pk)
 
 
 @hooks.register("before_delete_snippet", order=-10)

@@ -115,6 +115,11 @@ def test_scope_applies_to_translatable_snippets(client, kk_home, kk_translator):
     client.post(snippet_edit(en), {"kind": en.kind, "title": "Hacked", "text": "<p>x</p>"})
     assert Boilerplate.objects.get(pk=en.pk).title == "Disclaimer"
 
+    add = reverse("wagtailsnippets_programme_boilerplate:add")
+    assert client.get(add, {"locale": "en"}).status_code == 302
+    assert client.get(add).status_code == 302  # the default locale, ru
+    assert client.get(add, {"locale": "kk"}).status_code == 200
+
 
 def test_superusers_and_unscoped_editors_are_not_limited(django_user_model, kk_translator):
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
