@@ -15,6 +15,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from newsroom.blocks import news_body_blocks
 from programme.blocks import RICH_TEXT_FEATURES
@@ -187,6 +188,31 @@ class NewsPage(Page):
         if self.live and self.publication_date is None:
             self.publication_date = self.first_published_at or timezone.now()
         return super().save(*args, **kwargs)
+
+    # Translation (docs/translation.md): what the item says is translated (title, dateline
+    # place, standfirst, caption, body, venue); what it is about is synchronised from the
+    # source (kind, dates, image, tags, phase, partners, contact, boilerplates: templates show
+    # ``.localized`` versions of the related pages and snippets).
+    override_translatable_fields = [
+        TranslatableField("dateline_place"),
+        TranslatableField("standfirst"),
+        TranslatableField("hero_caption"),
+        TranslatableField("body"),
+        TranslatableField("event_venue"),
+        SynchronizedField("kind"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("event_start"),
+        SynchronizedField("event_end"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("hero_credit"),
+        SynchronizedField("related_phase"),
+        SynchronizedField("related_partners"),
+        SynchronizedField("media_contact"),
+        SynchronizedField("country_items"),
+        SynchronizedField("theme_items"),
+        SynchronizedField("about_programme"),
+        SynchronizedField("donor_boilerplate"),
+    ]
 
 
 class NewsCountry(ItemBase):

@@ -27,10 +27,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from programme import money, timeline, vcard
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
-from programme.translation import SynchronizedField
 
 
 def current_language() -> str:
@@ -251,7 +251,12 @@ class ProgrammePage(Page):
         APIField("start_year"),
         APIField("body"),
     ]
-    override_translatable_fields = [SynchronizedField("acronym")]
+
+    # Translation (docs/translation.md): the start year is a fact, the texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("start_year"),
+        TranslatableField("acronym"),
+    ]
 
     class Meta:
         verbose_name = _("programme")
@@ -430,7 +435,6 @@ class ProgrammePhasePage(Page):
         APIField("countries"),
         APIField("themes"),
     ]
-    override_translatable_fields = [SynchronizedField("budget_currency", overridable=False)]
 
     class Meta:
         verbose_name = _("programme phase")
@@ -493,6 +497,20 @@ class ProgrammePhasePage(Page):
         self.budget_currency = currency
         if errors:
             raise ValidationError(errors)
+
+    # Translation (docs/translation.md): facts (number, dates, money, status, tags, partners)
+    # are synchronised from the source; texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("budget_amount"),
+        SynchronizedField("budget_currency", overridable=False),
+        SynchronizedField("status_override"),
+        SynchronizedField("country_items"),
+        SynchronizedField("theme_items"),
+        SynchronizedField("phase_partners"),
+    ]
 
 
 def is_iso_currency(code: str) -> bool:
@@ -738,6 +756,16 @@ class PartnerOrganisationPage(Page):
         )
         return context
 
+    # Translation (docs/translation.md): names and descriptions are translated; the kind,
+    # country, website, logo and themes are synchronised.
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+        SynchronizedField("theme_items"),
+    ]
+
 
 class PartnerTheme(ItemBase):
     tag = models.ForeignKey(ThemeTag, on_delete=models.CASCADE, related_name="partner_items")
@@ -850,10 +878,6 @@ class DonorContactPage(RoutablePageMixin, Page):
         APIField("website"),
     ]
 
-    override_translatable_fields = [
-        SynchronizedField("postal_code", overridable=False),
-    ]
-
     class Meta:
         verbose_name = _("donor contact")
 
@@ -904,6 +928,18 @@ class DonorContactPage(RoutablePageMixin, Page):
     def vcard_url(self, request: HttpRequest | None = None) -> str:
         url = self.get_url(request)
         return f"{url}vcard/" if url else ""
+
+    # Translation (docs/translation.md): office name and address lines are translated (or
+    # transliterated); codes, e-mail, phones and links are synchronised.
+    override_translatable_fields = [
+        SynchronizedField("organisation"),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("country"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("phones"),
+        SynchronizedField("social_links"),
+    ]
 
 
 class ContactPhone(Orderable):

@@ -32,8 +32,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def menu_items(self):
-        """The main navigation: live, public children marked "show in menus"."""
-        return self.get_children().live().public().in_menu().specific()
+        """The main navigation: live, public children marked "show in menus", without the
+        untranslated aliases that synchronised trees put in other locales' trees."""
+        return (
+            self.get_children().live().public().in_menu().filter(alias_of__isnull=True).specific()
+        )
 
 
 def _boilerplate_fk(kind: str, verbose_name: str) -> models.ForeignKey:
@@ -109,3 +112,30 @@ class SiteSettings(BaseSiteSetting):
             ("Telegram", self.telegram_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+class TranslatorLocaleScope(models.Model):
+    """Limits the members of a group to content in some locales (e.g. "Translators (kk)").
+
+    Wagtail's page permissions follow the tree, not the language. A group with a scope may only
+    edit, create, publish, move, copy or delete pages and translatable snippets in the scope's
+    locales, whatever its page permissions say; users outside scoped groups (and superusers)
+    are not limited. A user in several scoped groups gets the union of their locales.
+    """
+
+    group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="locale_scope",
+        verbose_name=_("group"),
+    )
+    locales = models.ManyToManyField(
+        "wagtailcore.Locale", related_name="+", verbose_name=_("locales")
+    )
+
+    class Meta:
+        verbose_name = _("translator locale scope")
+        verbose_name_plural = _("translator locale scopes")
+
+    def __str__(self) -> str:
+        return str(self.group)

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.TranslatorScopeMiddleware",
+    "portal.middleware.MissingTranslationMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -193,6 +195,19 @@ else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     }
+
+# A page asked for in a language it has no translation in (docs/translation.md):
+# "redirect" (default) sends the reader to the source-language page with a 302,
+# "404" answers Not Found. Untranslated pages are never listed in that language either.
+NEWSROOM_MISSING_TRANSLATION = env_str("NEWSROOM_MISSING_TRANSLATION", "redirect")
+if NEWSROOM_MISSING_TRANSLATION not in ("404", "redirect"):
+    raise ConfigError(
+        "NEWSROOM_MISSING_TRANSLATION",
+        f"must be 404 or redirect, got {NEWSROOM_MISSING_TRANSLATION!r}",
+    )
+# Synchronised trees (wagtail_localize.locales' LocaleSynchronization, set up by load_demo)
+# create aliases while the page is saved, not in a background queue.
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 
 # Security. HTTPS=true turns on everything `manage.py check --deploy` asks for behind TLS.
 HTTPS = env_bool("HTTPS", default=False)

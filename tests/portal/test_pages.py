@@ -26,8 +26,9 @@ def test_root_redirects_to_a_language(client, homes):
 def test_language_switcher_links_to_the_translation(client, homes):
     html = client.get("/ru/").content.decode()
     assert 'href="/en/" hreflang="en"' in html
-    # kk has no translation: the link goes to the kk home with a notice flag.
-    assert 'href="/kk/?untranslated=1" hreflang="kk"' in html
+    # kk has no home page of its own yet: no link, the language is shown as unavailable.
+    assert '<span class="lang unavailable" lang="kk" data-lang="kk"' in html
+    assert 'href="/kk/' not in html
 
 
 def test_untranslated_notice(client, homes):

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from portal.i18n import page_alternates, published_translations
 
 register = template.Library()
 
@@ -35,33 +37,33 @@ def localized_home(context) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page: Page | None = None) -> list[LanguageLink]:
-    """One link per configured language: the translation of ``page`` where one is live,
-    otherwise that language's home page with ``?untranslated=1`` so it can say so."""
+    """One entry per configured language: the translation of ``page`` where one is published,
+    otherwise that language's home page with ``?untranslated=1`` so it can say so. A language
+    with no published home page of its own gets no link (``url`` is empty)."""
     request = context.get("request")
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     translations: dict[str, str] = {}
     if not isinstance(page, Page):
         page = None
     if page is not None and page.pk:
-        for translation in (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
-        ):
+        for translation in published_translations(page):
             url = translation.get_url(request)
             if url:
                 translations[translation.locale.language_code] = url
     homes: dict[str, str] = {}
     root = _site_root(request)
     if root is not None:
-        for home in root.get_translations(inclusive=True).live().select_related("locale"):
+        for home in published_translations(root):
             homes[home.locale.language_code] = home.get_url(request) or ""
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if code in translations:
             url, translated = translations[code], True
+        elif homes.get(code):
+            url, translated = (f"{homes[code]}?untranslated=1" if page else homes[code]), False
         else:
-            base = homes.get(code) or f"/{code}/"
-            url, translated = (f"{base}?untranslated=1" if page is not None else base), False
+            url, translated = "", False
         links.append(
             LanguageLink(
                 code=code,
@@ -76,27 +78,9 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
 
 @register.simple_tag(takes_context=True)
 def hreflang_alternates(context, page: Page | None) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) for every live, public translation, plus ``x-default``
-    pointing at the default-language version when it is live."""
-    if not isinstance(page, Page) or not page.pk:
-        return []
-    request = context.get("request")
-    alternates = []
-    default_url = None
-    for translation in (
-        page.get_translations(inclusive=True).live().public().select_related("locale")
-    ):
-        url = translation.get_full_url(request)
-        if not url:
-            continue
-        code = translation.locale.language_code
-        alternates.append((code, url))
-        if code == Locale.get_default().language_code:
-            default_url = url
-    alternates.sort()
-    if default_url:
-        alternates.append(("x-default", default_url))
-    return alternates
+    """(hreflang, absolute URL) for every published translation, plus ``x-default`` pointing
+    at the default-language version when it is published; the sitemap lists the same."""
+    return page_alternates(page, context.get("request"))
 
 
 @register.simple_tag

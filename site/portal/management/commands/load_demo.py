@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from portal.models import HomePage, SiteSettings
+from portal.permissions import setup_translator_group
 from programme.demo import ensure_translation
 from programme.models import Boilerplate
 
@@ -31,7 +32,20 @@ HOME_TEXT = {
         "intro": "<p>News, programme phases, partners and contacts — in Russian and English, "
         "and step by step in the languages of the region.</p>",
     },
+    # Kazakh is the demo's partly translated language: the home page and some site texts
+    # are translated, everything else waits as an alias of the Russian page, so the
+    # fallbacks (language switcher notice, redirect or 404) can be seen.
+    "kk": {
+        "title": "Орталық Азиядағы есірткіге сұранысты азайту бағдарламасы",
+        "intro": "<p>Жаңалықтар, бағдарлама кезеңдері, серіктестер мен байланыстар. "
+        "Қазақ тіліндегі нұсқасы әлі толық емес: аударылмаған беттер орыс тілінде "
+        "ашылады.</p>",
+    },
 }
+
+# Languages whose trees follow the Russian one (wagtail-localize synchronised trees): a page
+# created in Russian appears there as an alias until someone translates it.
+SYNCHRONISED_LANGUAGES = ["en", "kk", "ky", "tg", "tk", "uz"]
 
 BOILERPLATES = {
     Boilerplate.Kind.ABOUT_PROGRAMME: {
@@ -51,6 +65,7 @@ BOILERPLATES = {
     Boilerplate.Kind.FUNDER_CREDIT: {
         "ru": ("Финансирование", "<p>Программа финансируется Европейским Союзом.</p>"),
         "en": ("Funding", "<p>The programme is funded by the European Union.</p>"),
+        "kk": ("Қаржыландыру", "<p>Бағдарламаны Еуропалық Одақ қаржыландырады.</p>"),
     },
     Boilerplate.Kind.IMPLEMENTER_CREDIT: {
         "ru": ("Исполнитель", "<p>Программу реализует государственное агентство-исполнитель.</p>"),
@@ -68,6 +83,10 @@ BOILERPLATES = {
             "Disclaimer",
             "<p>The contents of this site do not necessarily reflect the views of the "
             "European Union.</p>",
+        ),
+        "kk": (
+            "Ескерту",
+            "<p>Сайттың мазмұны Еуропалық Одақтың көзқарасын міндетті түрде білдірмейді.</p>",
         ),
     },
     Boilerplate.Kind.DONOR: {
@@ -96,9 +115,14 @@ class Command(BaseCommand):
         for module_name in DEMO_PLUGINS:
             module = importlib.import_module(module_name)
             module.load(homes, self.stdout)
+        with transaction.atomic():
+            self.ensure_partial_kazakh(homes["ru"])
+            self.ensure_synchronised_trees()
         password = self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
-        self.stdout.write(f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/ru/  and  /en/")
+        self.stdout.write(
+            f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/ru/  and  /en/  (/kk/ partly translated)"
+        )
         self.stdout.write(f"  Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Login: {DEMO_ADMIN_USERNAME} / {password}")
 
@@ -149,10 +173,8 @@ class Command(BaseCommand):
             if source is None:
                 title, text = texts["ru"]
                 source = Boilerplate.objects.create(kind=kind, locale=ru, title=title, text=text)
-            if source.get_translation_or_none(en) is None:
-                translation = source.copy_for_translation(en)
-                translation.title, translation.text = texts["en"]
-                translation.save()
+            for locale in (en,):
+                self.ensure_boilerplate_translation(source, locale, texts)
             field = field_for_kind[kind]
             if getattr(site_settings, f"{field}_id") is None:
                 setattr(site_settings, field, source)
@@ -162,6 +184,39 @@ class Command(BaseCommand):
             changed = True
         if changed:
             site_settings.save()
+
+    def ensure_boilerplate_translation(self, source: Boilerplate, locale: Locale, texts) -> None:
+        if locale.language_code in texts and source.get_translation_or_none(locale) is None:
+            translation = source.copy_for_translation(locale)
+            translation.title, translation.text = texts[locale.language_code]
+            translation.save()
+
+    def ensure_partial_kazakh(self, home: HomePage) -> None:
+        """The kk home page and two of the site texts; the rest stays untranslated."""
+        ensure_translation(home, "kk", **HOME_TEXT["kk"])
+        kk = Locale.objects.get(language_code="kk")
+        for kind, texts in BOILERPLATES.items():
+            source = Boilerplate.objects.filter(kind=kind, locale=home.locale).first()
+            if source is not None:
+                self.ensure_boilerplate_translation(source, kk, texts)
+
+    def ensure_synchronised_trees(self) -> None:
+        """Every other language follows the Russian tree; saving a LocaleSynchronization
+        creates the missing aliases at once (WAGTAILLOCALIZE_JOBS is immediate). Each
+        language gets its "Translators (<code>)" group, limited to that language."""
+        from wagtail_localize.models import LocaleSynchronization
+        from wagtail_localize.synctree import synchronize_tree
+
+        ru = Locale.objects.get(language_code="ru")
+        for code in SYNCHRONISED_LANGUAGES:
+            locale = Locale.objects.get(language_code=code)
+            _sync, created = LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": ru}
+            )
+            if not created:
+                # Pages added by a plugin's demo since the last run get their aliases too.
+                synchronize_tree(ru, locale)
+            setup_translator_group(locale)
 
     def ensure_admin(self) -> str:
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "newsroom-demo")

@@ -1,0 +1,74 @@
+"""Locale-aware formatting of dates, numbers and money for readers (CLDR data through Babel).
+
+Django's own localisation formats numbers with the active language's separators but knows no
+currency symbols and no CLDR date patterns for kk, ky, tg, tk or uz. These helpers take the
+language from Django's active language, so a template in ``/kk/`` shows Kazakh month names and
+``1 000 000,00 €`` while ``/en/`` shows ``€1,000,000.00``. They live in the programme app (the
+lowest layer) so that programme, newsroom and the host site can all use them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from babel import Locale as BabelLocale
+from babel import UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
+
+DATE_FORMATS = ("short", "medium", "long", "full")
+
+
+def babel_locale(language: str | None = None) -> BabelLocale:
+    """The Babel locale for a Django language code, falling back to the site's default."""
+    code = (language or get_language() or settings.LANGUAGE_CODE).replace("-", "_")
+    for candidate in (code, code.split("_")[0], settings.LANGUAGE_CODE):
+        try:
+            return BabelLocale.parse(candidate)
+        except (ValueError, UnknownLocaleError):
+            continue
+    return BabelLocale.parse("en")
+
+
+def format_date(
+    value: datetime.date | datetime.datetime | None,
+    format: str = "long",
+    language: str | None = None,
+) -> str:
+    """``30 ноября 2022 г.`` / ``November 30, 2022``; aware datetimes in the site's time zone."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.date()
+    return babel_dates.format_date(value, format=format, locale=babel_locale(language))
+
+
+def format_datetime(
+    value: datetime.datetime | None, format: str = "medium", language: str | None = None
+) -> str:
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return babel_dates.format_datetime(value, format=format, locale=babel_locale(language))
+
+
+def format_number(value: int | float | Decimal | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return babel_numbers.format_decimal(value, locale=babel_locale(language))
+
+
+def format_currency(
+    amount: int | float | Decimal | None, currency: str, language: str | None = None
+) -> str:
+    """``6 800 000,00 €`` in ru, ``€6,800,000.00`` in en; an empty string without an amount."""
+    if amount is None or not currency:
+        return ""
+    return babel_numbers.format_currency(amount, currency.upper(), locale=babel_locale(language))

@@ -1,0 +1,67 @@
+"""The sitemap: every published page of every language tree of the site, each with the same
+hreflang alternates as its HTML head (``portal.i18n.alternates_for``).
+
+Wagtail's own sitemap lists the descendants of the site's root page only, which with one tree
+per locale means the default language alone; aliases made by synchronised trees are left out
+because their content is not translated.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Locale, Page
+
+from portal.i18n import alternates_for
+
+
+class TranslatedSitemap(Sitemap):
+    def items(self):
+        roots = list(
+            self.get_wagtail_site().root_page.get_translations(inclusive=True).only("path", "depth")
+        )
+        in_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
+        return (
+            Page.objects.filter(in_site, alias_of__isnull=True)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .select_related("locale")
+        )
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        by_key: dict = defaultdict(list)
+        for item in self.items().filter(
+            translation_key__in={item.translation_key for item in pages}
+        ):
+            by_key[item.translation_key].append(item)
+        urls, last_mods = [], set()
+        default_language = Locale.get_default().language_code
+        for item in pages:
+            alternates = alternates_for(
+                by_key[item.translation_key], self.request, default_language
+            )
+            location = item.get_full_url(self.request)
+            if not location:
+                continue
+            lastmod = item.last_published_at or item.latest_revision_created_at
+            urls.append(
+                {
+                    "item": item,
+                    "location": location,
+                    "lastmod": lastmod,
+                    "alternates": [
+                        {"lang_code": code, "location": url} for code, url in alternates
+                    ],
+                }
+            )
+            last_mods.add(lastmod)
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
