@@ -59,3 +59,44 @@ def make_news(newsroom):
 
 def days_ago(days: float) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def hidden_items(newsroom, make_news, tags):
+    """One item of each kind a reader must never see, all tagged kz + prevention so that
+    they would match every filter, feed and related-news query of the visible items."""
+    from wagtail.models import Locale, PageViewRestriction
+
+    kz, prevention = tags["countries"]["kz"], tags["themes"]["prevention"]
+    common = {"countries": [kz], "themes": [prevention], "publication_date": days_ago(1)}
+
+    draft = NewsPageFactory(parent=newsroom, title="HIDDEN draft", live=False, **common)
+    draft.save_revision()
+
+    scheduled = NewsPageFactory(parent=newsroom, title="HIDDEN scheduled", live=False, **common)
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=2)
+    scheduled.save_revision().publish()
+    scheduled.refresh_from_db()
+    assert not scheduled.live
+
+    private = make_news(title="HIDDEN private", **common)
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    future = make_news(
+        title="HIDDEN future-dated",
+        countries=[kz],
+        themes=[prevention],
+        publication_date=timezone.now() + datetime.timedelta(days=3),
+    )
+    unpublished = make_news(title="HIDDEN unpublished", **common)
+    unpublished.unpublish()
+    return {
+        "draft": draft,
+        "scheduled": scheduled,
+        "private": private,
+        "future": future,
+        "unpublished": unpublished,
+        "en_locale": Locale.objects.get(language_code="en"),
+    }
