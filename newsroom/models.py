@@ -545,6 +545,19 @@ class NewsPage(RoutablePageMixin, Page):
         )
         return context
 
+    def is_embargoed(self) -> bool:
+        """Live but dated in the future (a back-dated import gone wrong, or an embargo set
+        by hand): readers get a 404 until the date comes; previews still work."""
+        return self.publication_date is not None and self.publication_date > timezone.now()
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if self.is_embargoed() and not getattr(request, "is_preview", False):
+            raise Http404(_("This item is not published yet."))
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        return [] if self.is_embargoed() else super().get_sitemap_urls(request)
+
     @path("ics/", name="ics")
     def ics(self, request: HttpRequest) -> HttpResponse:
         """The event as an iCalendar file, for the reader's calendar application."""

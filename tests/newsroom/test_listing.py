@@ -245,3 +245,14 @@ def test_listing_queries_do_not_grow_with_items(
     html = client.get("/ru/news/?theme=prevention").content.decode()
     assert html.count('class="news-card"') == count
     assert html.count("<img") == count
+
+
+def test_future_dated_item_is_a_404_and_not_in_the_sitemap(client, newsroom, hidden_items):
+    future = hidden_items["future"]
+    assert future.live
+    assert client.get(future.url).status_code == 404
+    assert client.get(future.url + "ics/").status_code == 404
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/ru/news/" in sitemap
+    assert f"/{future.slug}/" not in sitemap
+    assert future.make_preview_request().status_code == 200
