@@ -167,6 +167,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_SEARCH_ENABLED = True
+# Site-wide default boilerplates and credits of news items (see docs/newsroom.md).
+NEWSROOM_DEFAULTS_SETTING = "portal.SiteSettings"
 
 # Search: Wagtail's database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = http_url_from_env("ELASTICSEARCH_URL")

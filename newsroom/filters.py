@@ -1,0 +1,207 @@
+"""The newsroom listing's filters: readable query parameters (``?country=kz&theme=prevention``)
+that combine, survive pagination and can be removed one by one.
+
+Values are stable identifiers shared by every locale (country and theme slugs, the kind's
+value, the phase number, the partner's slug, a year), so a filtered URL means the same in
+ru and en. An unknown value is not an error: the list is empty and a message says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from programme.models import (
+    CountryTag,
+    PartnerOrganisationPage,
+    ProgrammePhasePage,
+    ThemeTag,
+    current_language,
+)
+
+if TYPE_CHECKING:
+    from newsroom.models import NewsIndexPage, NewsPageQuerySet
+
+PARAMS = ("country", "theme", "kind", "phase", "partner", "year")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    param: str
+    value: str
+    label: str
+    name: str
+    remove_url: str
+
+
+@dataclass
+class Facet:
+    param: str
+    name: str
+    options: list[Option]
+    selected: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def _prefer_locale(pages, key, language: str) -> dict:
+    """One page per key (number, slug), in the reader's language when translated."""
+    chosen: dict = {}
+    for page in pages:
+        k = key(page)
+        if k not in chosen or page.locale.language_code == language:
+            chosen[k] = page
+    return chosen
+
+
+class NewsFilterSet:
+    def __init__(self, data: QueryDict, index: NewsIndexPage | None = None) -> None:
+        from newsroom.models import NewsPage
+
+        self.data = data
+        self.index = index
+        self.language = current_language()
+        self.values = {p: (data.get(p) or "").strip() for p in PARAMS}
+        self.errors: list[str] = []
+
+        countries = list(CountryTag.objects.all())
+        themes = list(ThemeTag.objects.prefetch_related("labels"))
+        phases = _prefer_locale(
+            ProgrammePhasePage.objects.live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+            .order_by("number", "pk"),
+            lambda p: str(p.number),
+            self.language,
+        )
+        partners = _prefer_locale(
+            PartnerOrganisationPage.objects.live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+            .order_by("title", "pk"),
+            lambda p: p.slug,
+            self.language,
+        )
+        years = []
+        if index is not None:
+            years = [str(d.year) for d in index.published_items().dates("publication_date", "year")]
+            years.reverse()
+        self.facets = [
+            Facet(
+                "country",
+                _("Country"),
+                sorted(
+                    (Option(c.slug, c.label(self.language)) for c in countries),
+                    key=lambda o: o.label,
+                ),
+            ),
+            Facet(
+                "theme",
+                _("Theme"),
+                sorted(
+                    (Option(t.slug, t.label(self.language)) for t in themes),
+                    key=lambda o: o.label,
+                ),
+            ),
+            Facet("kind", _("Kind"), [Option(v, str(label)) for v, label in NewsPage.Kind.choices]),
+            Facet(
+                "phase",
+                _("Programme phase"),
+                [Option(k, p.title) for k, p in phases.items()],
+            ),
+            Facet(
+                "partner",
+                _("Partner"),
+                sorted(
+                    (Option(k, p.display_name) for k, p in partners.items()),
+                    key=lambda o: o.label,
+                ),
+            ),
+            Facet("year", _("Year"), [Option(y, y) for y in years]),
+        ]
+        for facet in self.facets:
+            facet.selected = self.values[facet.param]
+            facet.labels = {o.value: o.label for o in facet.options}
+        self._validate()
+
+    def _validate(self) -> None:
+        for facet in self.facets:
+            value = facet.selected
+            if not value or value in facet.labels:
+                continue
+            if facet.param == "year" and value.isdigit() and len(value) == 4:
+                continue  # a well-formed year with no news: an empty list, no complaint
+            self.errors.append(
+                _("Unknown %(filter)s: “%(value)s”.")
+                % {"filter": facet.name.lower(), "value": value}
+            )
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def apply(self, queryset: NewsPageQuerySet) -> NewsPageQuerySet:
+        if not self.valid:
+            return queryset.none()
+        v = self.values
+        queryset = queryset.tagged(country=v["country"], theme=v["theme"])
+        if v["kind"]:
+            queryset = queryset.filter(kind=v["kind"])
+        if v["phase"]:
+            queryset = queryset.filter(related_phase__number=int(v["phase"]))
+        if v["partner"]:
+            from newsroom.models import NewsPage
+
+            through = NewsPage.related_partners.through
+            queryset = queryset.filter(
+                pk__in=through.objects.filter(partnerorganisationpage__slug=v["partner"]).values(
+                    "newspage_id"
+                )
+            )
+        if v["year"]:
+            queryset = queryset.filter(publication_date__year=int(v["year"]))
+        return queryset
+
+    def querystring(self, **overrides: str | None) -> str:
+        """The current filters as ``?a=b&c=d`` with ``overrides`` applied (None removes)."""
+        query = QueryDict(mutable=True)
+        for param in PARAMS:
+            value = overrides[param] if param in overrides else self.values[param]
+            if value:
+                query[param] = value
+        page = overrides.get("page")
+        if page:
+            query["page"] = page
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+    def page_querystring(self, number: int) -> str:
+        return self.querystring(page=str(number))
+
+    @property
+    def active(self) -> list[ActiveFilter]:
+        return [
+            ActiveFilter(
+                param=facet.param,
+                value=facet.selected,
+                label=facet.labels.get(facet.selected, facet.selected),
+                name=facet.name,
+                remove_url=self.querystring(**{facet.param: None}),
+            )
+            for facet in self.facets
+            if facet.selected
+        ]
+
+    @property
+    def clear_url(self) -> str:
+        return "?"
