@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from newsroom.models import NewsCountry, NewsIndexPage, NewsPage, NewsTheme
 from programme.demo import ensure_child, ensure_translation
+from programme.demo_content import ensure_vocabularies
 from programme.models import (
     ContactIndexPage,
     ContactPhone,
@@ -30,27 +31,9 @@ from programme.models import (
     PartnerOrganisationPage,
     ProgrammePage,
     ProgrammePhasePage,
-    ThemeLabel,
-    ThemeTag,
 )
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
-
-COUNTRIES = {
-    "kz": "Kazakhstan",
-    "kg": "Kyrgyzstan",
-    "tj": "Tajikistan",
-    "tm": "Turkmenistan",
-    "uz": "Uzbekistan",
-}
-
-THEMES = {
-    "prevention": ("Профилактика", "Prevention"),
-    "treatment": ("Лечение", "Treatment"),
-    "policy": ("Наркополитика", "Drug policy"),
-    "civil-society": ("Гражданское общество", "Civil society"),
-    "research": ("Мониторинг и исследования", "Monitoring and research"),
-}
 
 PARTNERS = {
     # acronym: (kind, country, ru title, en title)
@@ -272,7 +255,7 @@ ITEMS: list[dict[str, Any]] = [
         "drug-situation-report-2023",
         NewsPage.Kind.NEWS,
         ["kz", "kg", "tj", "tm", "uz"],
-        ["research"],
+        ["drug-information"],
         at(2023, 7, 3),
         (
             "Ташкент",
@@ -295,7 +278,7 @@ ITEMS: list[dict[str, Any]] = [
         "statement-international-day-2023",
         NewsPage.Kind.STATEMENT,
         ["kz", "kg", "tj", "tm", "uz"],
-        ["policy", "prevention"],
+        ["drug-policy", "prevention"],
         at(2023, 6, 26),
         (
             "Алматы",
@@ -318,7 +301,7 @@ ITEMS: list[dict[str, Any]] = [
         "ashgabat-monitoring-training",
         NewsPage.Kind.EVENT_REPORT,
         ["tm"],
-        ["research"],
+        ["drug-information"],
         at(2023, 10, 12),
         (
             "Ашхабад",
@@ -365,7 +348,7 @@ ITEMS: list[dict[str, Any]] = [
         "press-release-phase-results-2024",
         NewsPage.Kind.PRESS_RELEASE,
         ["kz", "kg", "tj", "tm", "uz"],
-        ["policy"],
+        ["drug-policy"],
         at(2024, 4, 18),
         (
             "Бишкек",
@@ -409,7 +392,7 @@ ITEMS: list[dict[str, Any]] = [
         "astana-policy-roundtable",
         NewsPage.Kind.EVENT_REPORT,
         ["kz"],
-        ["policy"],
+        ["drug-policy"],
         at(2024, 9, 20),
         (
             "Астана",
@@ -453,7 +436,7 @@ ITEMS: list[dict[str, Any]] = [
         "statement-gender-human-rights-2025",
         NewsPage.Kind.STATEMENT,
         ["kz", "kg", "tj", "tm", "uz"],
-        ["policy", "treatment"],
+        ["drug-policy", "treatment"],
         at(2025, 3, 7),
         (
             "Алматы",
@@ -474,20 +457,6 @@ ITEMS: list[dict[str, Any]] = [
 
 
 # --- programme pages the items refer to ----------------------------------------------------
-
-
-def ensure_vocabularies() -> tuple[dict[str, CountryTag], dict[str, ThemeTag]]:
-    countries = {
-        slug: CountryTag.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in COUNTRIES.items()
-    }
-    themes = {}
-    for slug, (ru, en) in THEMES.items():
-        theme = ThemeTag.objects.get_or_create(slug=slug, defaults={"name": ru})[0]
-        if not ThemeLabel.objects.filter(theme=theme, language="en").exists():
-            ThemeLabel.objects.create(theme=theme, language="en", label=en)
-        themes[slug] = theme
-    return countries, themes
 
 
 def first_of(model: type[Page], locale: Locale, **filters: Any) -> Page | None:
