@@ -106,6 +106,11 @@ class SearchResults:
         return self.page < self.num_pages
 
     @property
+    def first_index(self) -> int:
+        """The rank of the first result on this page (for ``<ol start>``)."""
+        return (self.page - 1) * self.per_page + 1
+
+    @property
     def terms(self) -> list[str]:
         return query_terms(self.query)
 

@@ -187,7 +187,7 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX}_{_code}__",
             "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
-            "OPTIONS": {},
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
         }
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
 # Seconds the site keeps answering from the database after Elasticsearch failed.
