@@ -14,6 +14,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -25,8 +26,10 @@ FACET_SOURCES: dict[str, tuple[str, ...]] = {
     "country": ("countries", "country"),
     "theme": ("themes",),
     "kind": ("kind",),
-    "year": ("publication_date", "start_date", "first_published_at"),
+    "year": ("publication_date", "start_date"),
 }
+#: pages declaring none of the "year" dates are dated by when they were first published.
+YEAR_FALLBACK = "first_published_at"
 FACETS: tuple[str, ...] = ("content_type", "country", "theme", "kind", "year")
 
 
@@ -35,6 +38,15 @@ class FacetSource:
     model: type[models.Model]
     field_name: str
     kind: str  # "relation", "choice", "date"
+    #: for a source on Page itself: page types it must leave out (they have their own date)
+    exclude: tuple = ()
+
+    def queryset(self):
+        qs = self.model._default_manager.all()
+        if self.exclude:
+            types = ContentType.objects.get_for_models(*self.exclude).values()
+            qs = qs.exclude(content_type__in=[ct.pk for ct in types])
+        return qs
 
     @property
     def related_model(self):
@@ -71,27 +83,29 @@ def _filter_field_names(model) -> set[str]:
 def facet_sources() -> dict[str, list[FacetSource]]:
     """{facet: [FacetSource]} for every page model declaring a matching FilterField."""
     sources: dict[str, list[FacetSource]] = defaultdict(list)
+    dated = []
     for model in searchable_page_models():
         declared = _filter_field_names(model)
-        own_fields = {f.name: f for f in model._meta.get_fields() if f.concrete or f.many_to_many}
-        own_fields.update({f.name: f for f in model._meta.private_fields})
         for facet, names in FACET_SOURCES.items():
             for name in names:
-                if name not in declared and not (facet == "year" and name == "first_published_at"):
+                if name not in declared:
                     continue
                 try:
                     field = model._meta.get_field(name)
-                except Exception:  # a FilterField on a non-field attribute
+                except FieldDoesNotExist:  # a FilterField on a plain attribute
                     continue
                 if field.is_relation:
                     kind = "relation"
                 elif isinstance(field, (models.DateField, models.DateTimeField)):
                     kind = "date"
+                    dated.append(model)
                 else:
                     kind = "choice"
                 sources[facet].append(FacetSource(model, name, kind))
                 if facet == "year":
                     break  # one date per model: the first it declares
+    # one query on Page for every other page type, instead of one per type
+    sources["year"].append(FacetSource(Page, YEAR_FALLBACK, "date", exclude=tuple(dated)))
     return dict(sources)
 
 
@@ -116,7 +130,7 @@ def filter_q(facet: str, values: list[str]) -> Q:
             lookup = {f"{source.field_name}__year__in": [int(v) for v in values]}
         else:
             lookup = {f"{source.value_path}__in": values}
-        q |= Q(pk__in=source.model.objects.filter(**lookup).values("pk"))
+        q |= Q(pk__in=source.queryset().filter(**lookup).values("pk"))
     return q
 
 
@@ -155,7 +169,7 @@ def count_facet(facet: str, matching, language: str) -> list[Facet]:
     labels: dict[str, str] = {}
     related: dict[type, set[str]] = defaultdict(set)
     for source in facet_sources().get(facet, []):
-        qs = source.model.objects.filter(pk__in=matching).order_by()
+        qs = source.queryset().filter(pk__in=matching).order_by()
         if source.kind == "date":
             rows = qs.annotate(v=ExtractYear(source.field_name)).values("v")
         else:
@@ -174,7 +188,10 @@ def count_facet(facet: str, matching, language: str) -> list[Facet]:
                 related[source.related_model].add(value)
     for model, values in related.items():
         key = "slug" if any(f.name == "slug" for f in model._meta.get_fields()) else "pk"
-        for obj in model._default_manager.filter(**{f"{key}__in": values}):
+        objs = model._default_manager.filter(**{f"{key}__in": values})
+        if hasattr(model, "labels"):  # per-locale labels (themes): one query for all
+            objs = objs.prefetch_related("labels")
+        for obj in objs:
             label = obj.label(language) if callable(getattr(obj, "label", None)) else str(obj)
             labels[str(getattr(obj, key))] = label
     result = [Facet(value, labels.get(value, value), n) for value, n in counts.items()]

@@ -444,8 +444,9 @@ def run_search(
         backend_name = "elasticsearch"
     else:
         backend = database_backend(language)
-        results = backend.search(_search_query(terms), _scoped(locale, filters), operator="and")
-        if not terms:
+        if terms:
+            results = backend.search(_search_query(terms), _scoped(locale, filters))
+        else:  # filters only: newest first
             results = _scoped(locale, filters).order_by("-first_published_at", "-pk")
         total = results.count()
         pks = [p.pk for p in results[start:stop]] if start < total else []
@@ -488,21 +489,25 @@ def autocomplete(query: str, *, language: str, limit: int = AUTOCOMPLETE_LIMIT) 
     terms = query_terms(query)
     if not terms or len(" ".join(terms)) < 2:
         return []
-    scoped = _scoped(locale, {})
     pages = None
     alias = elasticsearch_alias(language)
     if alias and not breaker.open():
         from search.backends.elasticsearch import backend_errors
 
+        # The locale index holds public pages only; filter on indexed fields, not on a
+        # subquery that would send every eligible id to the cluster.
+        indexed = Page.objects.filter(locale_id=locale.pk, live=True)
         try:
-            pages = list(get_search_backend(alias).autocomplete(" ".join(terms), scoped)[:limit])
+            backend = get_search_backend(alias)
+            pages = list(backend.autocomplete(" ".join(terms), indexed)[:limit])
             breaker.succeed()
         except backend_errors() as error:
             breaker.fail(error)
     if pages is None:
         backend = database_backend(language)
-        pages = list(backend.autocomplete(" ".join(terms), scoped)[:limit])
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+        pages = list(backend.autocomplete(" ".join(terms), _scoped(locale, {}))[:limit])
+    found = eligible_pages(locale).filter(pk__in=[p.pk for p in pages]).specific()
+    specific = {p.pk: p for p in found}
     out = []
     for item in pages:
         page = specific.get(item.pk)

@@ -168,9 +168,8 @@ def facet_filter(backend, facet: str, values: list[str]) -> dict:
     for source, column in _facet_columns(backend).get(facet, []):
         if source.kind == "date":
             for year in values:
-                should.append(
-                    {"range": {column: {"gte": f"{year}-01-01", "lt": f"{int(year) + 1}-01-01"}}}
-                )
+                span = {"gte": f"{year}-01-01", "lt": f"{int(year) + 1}-01-01"}
+                should.append(_excluding(source, {"range": {column: span}}))
         elif source.kind == "relation":
             key = _related_key(source.related_model)
             pks = list(
@@ -182,6 +181,13 @@ def facet_filter(backend, facet: str, values: list[str]) -> dict:
         else:
             should.append({"terms": {column: values}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def _excluding(source, clause: dict) -> dict:
+    if not source.exclude:
+        return clause
+    names = [f"{m._meta.app_label}.{m.__name__}" for m in source.exclude]
+    return {"bool": {"filter": [clause], "must_not": [{"terms": {"_django_content_type": names}}]}}
 
 
 def _related_key(model) -> str:
@@ -211,7 +217,7 @@ def build_search_body(backend, *, terms, locale, filters) -> dict:
             inner = {}
             for i, (source, column) in enumerate(columns.get(name, [])):
                 if source.kind == "date":
-                    inner[f"c{i}"] = {
+                    histogram = {
                         "date_histogram": {
                             "field": column,
                             "calendar_interval": "year",
@@ -219,6 +225,12 @@ def build_search_body(backend, *, terms, locale, filters) -> dict:
                             "min_doc_count": 1,
                         }
                     }
+                    if source.exclude:  # Page's own date, for the types without one
+                        histogram = {
+                            "filter": _excluding(source, {"match_all": {}}),
+                            "aggs": {"h": histogram},
+                        }
+                    inner[f"c{i}"] = histogram
                 else:
                     inner[f"c{i}"] = {"terms": {"field": column, "size": 100}}
         aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
@@ -246,13 +258,16 @@ def parse_facets(backend, response: dict, *, filters, language) -> dict:
                     labels[key] = label[:1].upper() + label[1:]
         else:
             for i, (source, _column) in enumerate(columns.get(name, [])):
-                buckets = agg.get(f"c{i}", {}).get("buckets", [])
+                sub = agg.get(f"c{i}", {})
+                buckets = (sub["h"] if "h" in sub else sub).get("buckets", [])
                 if source.kind == "relation":
-                    objs = source.related_model._default_manager.in_bulk(
-                        [b["key"] for b in buckets]
-                    )
+                    # keyword columns hand back "12" for the pk 12
+                    related = source.related_model._default_manager.all()
+                    if hasattr(source.related_model, "labels"):
+                        related = related.prefetch_related("labels")
+                    objs = related.in_bulk([_pk(b["key"]) for b in buckets])
                     for bucket in buckets:
-                        obj = objs.get(bucket["key"])
+                        obj = objs.get(_pk(bucket["key"]))
                         if obj is None:
                             continue
                         key = str(getattr(obj, _related_key(source.related_model)))
@@ -277,6 +292,13 @@ def parse_facets(backend, response: dict, *, filters, language) -> dict:
             items.sort(key=lambda f: (-f.count, f.label))
         facets[name] = items
     return facets
+
+
+def _pk(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
 
 
 def search_with_facets(backend, *, terms, locale, filters, start, size, language):

@@ -152,7 +152,7 @@ def test_aggregations_become_labelled_facets(content):
             ]
         }
     }
-    for name, key in (("country", kz.pk), ("theme", prevention.pk), ("kind", "press_release")):
+    for name, key in (("country", str(kz.pk)), ("theme", prevention.pk), ("kind", "press_release")):
         first = next(iter(body["aggs"][name]["aggs"]))
         aggregations[name] = {first: {"buckets": [{"key": key, "doc_count": 2}]}}
     year = next(iter(body["aggs"]["year"]["aggs"]))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from wagtail.contrib.search_promotions.models import Query
 
+from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
+from tests.search.conftest import publish
+
 pytestmark = pytest.mark.django_db
 
 BAD_QUERIES = [
@@ -37,9 +40,16 @@ BAD_QUERIES = [
 ]
 
 
+@pytest.fixture
+def one_item(homes):
+    """A light fixture for the many bad-input cases: one news item."""
+    index = publish(NewsIndexPageFactory(parent=homes["ru"]))
+    return publish(NewsPageFactory(parent=index, title="Наркотики и школа", slug="item"))
+
+
 @pytest.mark.parametrize("query", BAD_QUERIES)
 @pytest.mark.parametrize("language", ["ru", "en"])
-def test_bad_input_answers_200_or_400_with_a_message_never_500(client, content, query, language):
+def test_bad_input_answers_200_or_400_with_a_message_never_500(client, one_item, query, language):
     response = client.get(f"/{language}/search/", {"q": query})
     assert response.status_code in (200, 400)
     body = response.content.decode()
@@ -66,7 +76,7 @@ def test_bad_input_answers_200_or_400_with_a_message_never_500(client, content, 
         {"q": "x", "theme": "'; --"},
     ],
 )
-def test_bad_parameters_answer_200_or_400(client, content, params):
+def test_bad_parameters_answer_200_or_400(client, one_item, params):
     response = client.get("/ru/search/", params)
     assert response.status_code in (200, 400)
     if response.status_code == 400:
