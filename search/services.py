@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -374,7 +374,10 @@ def promotions(query: str, locale: Locale) -> list[Promotion]:
 
 def vocabulary(locale: Locale) -> list[str]:
     """Words of the titles a reader of ``locale`` can find, for "did you mean"."""
-    key = f"search:vocabulary:{locale.language_code}"
+    # keyed on what changes the vocabulary, so a publish or unpublish is seen at once
+    state = eligible_pages(locale).aggregate(n=Count("pk"), latest=Max("last_published_at"))
+    stamp = state["latest"].timestamp() if state["latest"] else 0
+    key = f"search:vocabulary:{locale.language_code}:{state['n']}:{stamp}"
     words = cache.get(key)
     if words is None:
         found: set[str] = set()
