@@ -102,12 +102,14 @@ def add_page_endpoints() -> None:
         "/route/",
         response=PageDetailSchema,
         operation_id="route_find",
+        url_name="route_find",
         summary="Find a page by its site path and locale (front-end routing)",
     )(find_route)
     router.get(
         "/preview/",
         response=PageDetailSchema,
         operation_id="preview",
+        url_name="preview",
         summary="A draft page for headless preview (needs a preview token)",
         tags=["preview"],
     )(preview)

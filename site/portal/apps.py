@@ -11,6 +11,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         # Our typed page schemas must reach Wagtail's API registry before any app imports
         # Wagtail's pages router (wagtail.images does so from its own ready()).
-        from portal import api
+        from portal import api, preview, webhooks  # noqa: F401  (preview registers hooks)
 
         api.register()
+        webhooks.connect_signals()

@@ -109,3 +109,8 @@ class SiteSettings(BaseSiteSetting):
             ("Telegram", self.telegram_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+# Publish webhooks live in their own module (portal.webhooks); imported here so Django sees
+# the models.
+from portal.webhooks import Webhook, WebhookDelivery  # noqa: E402, F401
