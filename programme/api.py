@@ -187,17 +187,21 @@ def tags_of(items: Iterable, language: str) -> list[dict]:
 
 
 def with_tags(queryset: QuerySet) -> QuerySet:
-    """Prefetch country and theme tags (with theme labels) of a page queryset."""
+    """Prefetch the country and theme tags (with theme labels) a page type has."""
+    from django.core.exceptions import FieldDoesNotExist
+
     model = queryset.model
-    country_through = model._meta.get_field("country_items").related_model
-    theme_through = model._meta.get_field("theme_items").related_model
-    return queryset.prefetch_related(
-        Prefetch("country_items", queryset=country_through.objects.select_related("tag")),
-        Prefetch(
-            "theme_items",
-            queryset=theme_through.objects.select_related("tag").prefetch_related("tag__labels"),
-        ),
-    )
+    lookups = []
+    for name in ("country_items", "theme_items"):
+        try:
+            through = model._meta.get_field(name).related_model
+        except FieldDoesNotExist:
+            continue
+        items = through.objects.select_related("tag")
+        if name == "theme_items":
+            items = items.prefetch_related("tag__labels")
+        lookups.append(Prefetch(name, queryset=items))
+    return queryset.prefetch_related(*lookups)
 
 
 def image_queryset():
@@ -749,7 +753,7 @@ def _counts(relation_by_name: dict[str, str], locale: Locale) -> dict:
     results: dict[str, dict[str, int]] = {}
     for name, (model_label, through_attr) in relation_by_name.items():
         model = apps.get_model(model_label)
-        pages = public_pages(model, locale)
+        pages = public_pages(model, locale).order_by()  # no ordering column in GROUP BY
         if through_attr == "country":  # partners: a plain foreign key
             rows = pages.exclude(country=None).values("country__slug").annotate(n=Count("pk"))
             results[name] = {row["country__slug"]: row["n"] for row in rows}
