@@ -19,11 +19,11 @@ from newsroom.models import NewsIndexPage, NewsPage
 from programme import api as programme_api
 from programme.api import (
     BadParameter,
-    BasePageDetailSchema,
+    BasePageDetail,
     ContactSummarySchema,
-    ImageSchema,
-    IndexPageSchema,
+    IndexPageDetail,
     PageRefSchema,
+    RenditionedImageSchema,
     StreamBlockSchema,
     TagSchema,
     check_limit,
@@ -35,6 +35,7 @@ from programme.api import (
     locale_codes,
     page_language,
     page_ref,
+    page_schema,
     public_pages,
     reject_unknown,
     resolve_locale,
@@ -90,7 +91,7 @@ class NewsSummarySchema(Schema):
     publication_date: datetime.datetime | None
     dateline_place: str
     standfirst: str
-    hero_image: ImageSchema | None
+    hero_image: RenditionedImageSchema | None
     countries: list[TagSchema]
     themes: list[TagSchema]
     related_phase: PageRefSchema | None
@@ -133,7 +134,7 @@ class NewsSummarySchema(Schema):
         return [page_ref(p, request) for p in obj.related_partners.all() if p.live]
 
 
-class NewsPageSchema(BasePageDetailSchema, NewsSummarySchema):
+class NewsPageDetail(BasePageDetail, NewsSummarySchema):
     hero_caption: str
     hero_credit: str
     body: list[StreamBlockSchema]
@@ -178,11 +179,14 @@ def _site_default(context: dict, name: str) -> Boilerplate | None:
 SITE_DEFAULTS: dict = {}
 
 
-class NewsIndexPageSchema(IndexPageSchema):
+class NewsIndexPageDetail(IndexPageDetail):
     pass
 
 
-PAGE_SCHEMAS = {NewsPage: NewsPageSchema, NewsIndexPage: NewsIndexPageSchema}
+PAGE_SCHEMAS = {
+    NewsPage: page_schema(NewsPage, NewsPageDetail),
+    NewsIndexPage: page_schema(NewsIndexPage, NewsIndexPageDetail),
+}
 
 
 class NewsList(Schema):
@@ -292,7 +296,10 @@ def list_news(
 
 
 @router.get(
-    "/news/{page_id}/", response=NewsPageSchema, operation_id="news_detail", summary="News item"
+    "/news/{page_id}/",
+    response=PAGE_SCHEMAS[NewsPage],
+    operation_id="news_detail",
+    summary="News item",
 )
 def get_news(request: HttpRequest, page_id: int):
     reject_unknown(request, set())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
@@ -128,7 +128,7 @@ class RenditionSchema(Schema):
     height: int
 
 
-class ImageSchema(Schema):
+class RenditionedImageSchema(Schema):
     id: int
     title: str
     alt: str
@@ -139,7 +139,7 @@ class ImageSchema(Schema):
     )
 
 
-class DocumentSchema(Schema):
+class DocumentRefSchema(Schema):
     id: int
     title: str
     url: str
@@ -304,7 +304,7 @@ def context_request(context: dict) -> HttpRequest:
 # returns the same typed shape.
 
 
-class PageMetaSchema(Schema):
+class PageInfoSchema(Schema):
     type: str
     locale: str
     slug: str
@@ -343,17 +343,17 @@ class PageMetaSchema(Schema):
         return page_ref(parent.specific, context_request(context))
 
 
-class BasePageDetailSchema(Schema):
+class BasePageDetail(Schema):
     id: int
     title: str
-    meta: PageMetaSchema
+    meta: PageInfoSchema
 
     @staticmethod
     def resolve_meta(obj: Page) -> Page:
         return obj
 
 
-class ProgrammePageSchema(BasePageDetailSchema):
+class ProgrammePageDetail(BasePageDetail):
     acronym: str
     summary: str
     start_year: int | None
@@ -423,7 +423,7 @@ class ProgrammePhaseSummarySchema(Schema):
         ]
 
 
-class ProgrammePhasePageSchema(BasePageDetailSchema, ProgrammePhaseSummarySchema):
+class ProgrammePhasePageDetail(BasePageDetail, ProgrammePhaseSummarySchema):
     objectives: list[StreamBlockSchema]
     results: list[StreamBlockSchema]
 
@@ -446,7 +446,7 @@ class PartnerSummarySchema(Schema):
     kind_label: str
     country: TagSchema | None
     website: str
-    logo: ImageSchema | None
+    logo: RenditionedImageSchema | None
     themes: list[TagSchema]
 
     @staticmethod
@@ -476,7 +476,7 @@ class PartnerSummarySchema(Schema):
         return tags_of(obj.theme_items.all(), page_language(obj, context))
 
 
-class PartnerOrganisationPageSchema(BasePageDetailSchema, PartnerSummarySchema):
+class PartnerOrganisationPageDetail(BasePageDetail, PartnerSummarySchema):
     description: str
 
     @staticmethod
@@ -541,11 +541,11 @@ class ContactSummarySchema(Schema):
         return [{"network": s.network, "url": s.url} for s in obj.social_links.all()]
 
 
-class DonorContactPageSchema(BasePageDetailSchema, ContactSummarySchema):
+class DonorContactPageDetail(BasePageDetail, ContactSummarySchema):
     pass
 
 
-class IndexPageSchema(BasePageDetailSchema):
+class IndexPageDetail(BasePageDetail):
     intro: str
 
     @staticmethod
@@ -553,22 +553,37 @@ class IndexPageSchema(BasePageDetailSchema):
         return rich_text_html(obj.intro)
 
 
-class PartnerIndexPageSchema(IndexPageSchema):
+class PartnerIndexPageDetail(IndexPageDetail):
     pass
 
 
-class ContactIndexPageSchema(IndexPageSchema):
+class ContactIndexPageDetail(IndexPageDetail):
     pass
+
+
+def page_schema(model: type[Page], schema: type[Schema]) -> type[Schema]:
+    """``schema`` with ``meta.type`` narrowed to the model's label, so each page type's
+    schema is distinguishable in the OpenAPI union of page types (as Wagtail's own are)."""
+    name = model._meta.object_name
+    meta = type(PageInfoSchema)(
+        f"{name}Info",
+        (PageInfoSchema,),
+        {"__annotations__": {"type": Literal[model._meta.label]}},
+    )
+    return type(schema)(f"{name}Read", (schema,), {"__annotations__": {"meta": meta}})
 
 
 #: model -> read schema; portal.api registers them with Wagtail's API registry.
 PAGE_SCHEMAS: dict[type[Page], type[Schema]] = {
-    ProgrammePage: ProgrammePageSchema,
-    ProgrammePhasePage: ProgrammePhasePageSchema,
-    PartnerIndexPage: PartnerIndexPageSchema,
-    PartnerOrganisationPage: PartnerOrganisationPageSchema,
-    ContactIndexPage: ContactIndexPageSchema,
-    DonorContactPage: DonorContactPageSchema,
+    model: page_schema(model, schema)
+    for model, schema in [
+        (ProgrammePage, ProgrammePageDetail),
+        (ProgrammePhasePage, ProgrammePhasePageDetail),
+        (PartnerIndexPage, PartnerIndexPageDetail),
+        (PartnerOrganisationPage, PartnerOrganisationPageDetail),
+        (ContactIndexPage, ContactIndexPageDetail),
+        (DonorContactPage, DonorContactPageDetail),
+    ]
 }
 
 
@@ -654,7 +669,7 @@ def list_phases(
 
 @router.get(
     "/phases/{page_id}/",
-    response=ProgrammePhasePageSchema,
+    response=PAGE_SCHEMAS[ProgrammePhasePage],
     operation_id="phases_detail",
     summary="Programme phase",
 )
@@ -689,7 +704,7 @@ def list_partners(
 
 @router.get(
     "/partners/{page_id}/",
-    response=PartnerOrganisationPageSchema,
+    response=PAGE_SCHEMAS[PartnerOrganisationPage],
     operation_id="partners_detail",
     summary="Partner organisation",
 )
@@ -717,7 +732,7 @@ def list_contacts(
 
 @router.get(
     "/contacts/{page_id}/",
-    response=DonorContactPageSchema,
+    response=PAGE_SCHEMAS[DonorContactPage],
     operation_id="contacts_detail",
     summary="Donor contact",
 )

@@ -22,7 +22,7 @@ from portal.models import HomePage, SiteSettings
 from programme import api as programme_api
 from programme.api import (
     BadParameter,
-    BasePageDetailSchema,
+    BasePageDetail,
     PageRefSchema,
     StreamBlockSchema,
     context_request,
@@ -39,7 +39,7 @@ from programme.models import Boilerplate
 PROBLEM_JSON = "application/problem+json"
 
 
-class HomePageSchema(BasePageDetailSchema):
+class HomePageDetail(BasePageDetail):
     intro: str
     body: list[StreamBlockSchema]
 
@@ -53,7 +53,7 @@ class HomePageSchema(BasePageDetailSchema):
 
 
 PAGE_SCHEMAS: dict[type[Page], type[Schema]] = {
-    HomePage: HomePageSchema,
+    HomePage: programme_api.page_schema(HomePage, HomePageDetail),
     **programme_api.PAGE_SCHEMAS,
     **newsroom_api.PAGE_SCHEMAS,
 }

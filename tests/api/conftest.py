@@ -62,7 +62,9 @@ def site_content(homes):
     about_en = about.copy_for_translation(homes["en"].locale)
     about_en.text = "<p><i>About the programme.</i></p>"
     about_en.save()
-    footer = BoilerplateFactory(kind=Boilerplate.Kind.FOOTER, text="<p>Подвал</p>", locale=ru.locale)
+    footer = BoilerplateFactory(
+        kind=Boilerplate.Kind.FOOTER, text="<p>Подвал</p>", locale=ru.locale
+    )
     settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings_obj.about_programme = about
     settings_obj.footer = footer
