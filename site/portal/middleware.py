@@ -65,6 +65,10 @@ class ApiHttpMiddleware:
                 response["Access-Control-Max-Age"] = "86400"
         else:
             response = self.get_response(request)
+            original = getattr(request, "_api_inner_response", None)
+            if original is not None and response is not original:
+                # LocaleMiddleware turns a 404 into a redirect to /<lang>/api/...: undo it.
+                response = original
             if request.method in ("GET", "HEAD"):
                 response = self.cacheable(request, response)
         if allowed:
@@ -102,3 +106,17 @@ class ApiHttpMiddleware:
             response=response,
         )
         return conditional
+
+
+class ApiResponseGuard:
+    """Innermost middleware: remembers the API's own 404 so ApiHttpMiddleware can restore
+    it after Django's LocaleMiddleware has replaced it with a language redirect."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith(API_PREFIX) and response.status_code == 404:
+            request._api_inner_response = response
+        return response
