@@ -159,8 +159,14 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.SearchField("dateline_place"),
         index.AutocompleteField("title"),
+        index.RelatedFields(
+            "related_partners", [index.SearchField("title"), index.SearchField("acronym")]
+        ),
         index.FilterField("kind"),
         index.FilterField("publication_date"),
+        index.FilterField("countries"),
+        index.FilterField("themes"),
+        index.FilterField("related_partners"),
     ]
     api_fields = [
         APIField("kind"),

@@ -232,6 +232,8 @@ class ProgrammePhasePage(Page):
         index.SearchField("results"),
         index.FilterField("number"),
         index.FilterField("start_date"),
+        index.FilterField("countries"),
+        index.FilterField("themes"),
     ]
     api_fields = [
         APIField("number"),
@@ -375,8 +377,10 @@ class PartnerOrganisationPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("acronym", boost=3),
         index.SearchField("description"),
+        index.AutocompleteField("acronym"),
         index.FilterField("kind"),
         index.FilterField("country"),
+        index.FilterField("themes"),
     ]
     api_fields = [
         APIField("acronym"),
@@ -461,7 +465,9 @@ class DonorContactPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("office_name", boost=2),
         index.SearchField("locality"),
+        index.SearchField("street_address"),
         index.AutocompleteField("office_name"),
+        index.FilterField("country"),
     ]
     api_fields = [
         APIField("office_name"),

@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = "Search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from search import signals
+
+        signals.register()

@@ -166,21 +166,32 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_SEARCH_ENABLED = True
 
-# Search: Wagtail's database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
+# Search (owned by the search app, docs/search.md): Wagtail's database backend, indexing each
+# page with its language's PostgreSQL text search configuration, serves by default and stays in
+# step as the fallback. ELASTICSEARCH_URL adds one elasticsearch8 index per locale, each analysed
+# by its language's analyser; the site reads from it and falls back to the database when it fails.
 ELASTICSEARCH_URL = http_url_from_env("ELASTICSEARCH_URL")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env_str("ELASTICSEARCH_INDEX", "newsroom"),
-            "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends.database",
+        "LANGUAGE_CONFIGS": {"ru": "russian", "en": "english"},
+        "SEARCH_CONFIG": "simple",
     }
+}
+if ELASTICSEARCH_URL:
+    ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "newsroom")
+    for _code, _name in LANGUAGES:
+        WAGTAILSEARCH_BACKENDS[f"elasticsearch_{_code}"] = {
+            "BACKEND": "search.backends.elasticsearch",
+            "LANGUAGE": _code,
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX}_{_code}__",
+            "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        }
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+# Seconds the site keeps answering from the database after Elasticsearch failed.
+SEARCH_ELASTICSEARCH_RETRY_AFTER = env_int("SEARCH_ELASTICSEARCH_RETRY_AFTER", 30)
 
 # Translation: DeepL when a key is given, a deterministic dummy translator otherwise.
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")

@@ -1,0 +1,183 @@
+"""Facets discovered from the models' own ``search_fields``.
+
+The search app knows no content app: a page type takes part in a facet by declaring an
+``index.FilterField`` with one of the names below. Relations (a country tag manager, a country
+foreign key) are keyed by the related object's ``slug``; labels come from the related object's
+``label(language)`` when it has one (the vocabularies do), else from ``str()``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from wagtail.models import Page
+from wagtail.search import index
+
+#: facet name -> FilterField names that feed it, in order of preference.
+FACET_SOURCES: dict[str, tuple[str, ...]] = {
+    "country": ("countries", "country"),
+    "theme": ("themes",),
+    "kind": ("kind",),
+    "year": ("publication_date", "start_date", "first_published_at"),
+}
+FACETS: tuple[str, ...] = ("content_type", "country", "theme", "kind", "year")
+
+
+@dataclass(frozen=True)
+class FacetSource:
+    model: type[models.Model]
+    field_name: str
+    kind: str  # "relation", "choice", "date"
+
+    @property
+    def related_model(self):
+        return self.model._meta.get_field(self.field_name).related_model
+
+    @property
+    def value_path(self) -> str:
+        if self.kind == "relation":
+            has_slug = any(f.name == "slug" for f in self.related_model._meta.get_fields())
+            return f"{self.field_name}__{'slug' if has_slug else 'pk'}"
+        return self.field_name
+
+
+def searchable_page_models() -> list[type[Page]]:
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        and model is not Page
+        and issubclass(model, index.Indexed)
+        and model.get_search_fields()
+    ]
+
+
+def _filter_field_names(model) -> set[str]:
+    return {
+        field.field_name
+        for field in model.get_search_fields()
+        if isinstance(field, index.FilterField)
+    }
+
+
+@cache
+def facet_sources() -> dict[str, list[FacetSource]]:
+    """{facet: [FacetSource]} for every page model declaring a matching FilterField."""
+    sources: dict[str, list[FacetSource]] = defaultdict(list)
+    for model in searchable_page_models():
+        declared = _filter_field_names(model)
+        own_fields = {f.name: f for f in model._meta.get_fields() if f.concrete or f.many_to_many}
+        own_fields.update({f.name: f for f in model._meta.private_fields})
+        for facet, names in FACET_SOURCES.items():
+            for name in names:
+                if name not in declared and not (facet == "year" and name == "first_published_at"):
+                    continue
+                try:
+                    field = model._meta.get_field(name)
+                except Exception:  # a FilterField on a non-field attribute
+                    continue
+                if field.is_relation:
+                    kind = "relation"
+                elif isinstance(field, (models.DateField, models.DateTimeField)):
+                    kind = "date"
+                else:
+                    kind = "choice"
+                sources[facet].append(FacetSource(model, name, kind))
+                if facet == "year":
+                    break  # one date per model: the first it declares
+    return dict(sources)
+
+
+def content_type_key(model) -> str:
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def page_content_types() -> dict[str, ContentType]:
+    models_ = searchable_page_models()
+    by_model = ContentType.objects.get_for_models(*models_)
+    return {content_type_key(model): ct for model, ct in by_model.items()}
+
+
+def filter_q(facet: str, values: list[str]) -> Q:
+    """A Q on Page selecting pages whose ``facet`` has any of ``values``."""
+    if facet == "content_type":
+        types = page_content_types()
+        return Q(content_type__in=[types[v].pk for v in values if v in types])
+    q = Q(pk__in=[])
+    for source in facet_sources().get(facet, []):
+        if source.kind == "date":
+            lookup = {f"{source.field_name}__year__in": [int(v) for v in values]}
+        else:
+            lookup = {f"{source.value_path}__in": values}
+        q |= Q(pk__in=source.model.objects.filter(**lookup).values("pk"))
+    return q
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One value of a facet: ``value`` goes in the URL, ``label`` on the screen."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+def count_facet(facet: str, matching, language: str) -> list[Facet]:
+    """Counts of ``facet`` values over the pages whose pks ``matching`` (a values("pk")
+    queryset) selects; most frequent first, years newest first."""
+    if facet == "content_type":
+        rows = (
+            Page.objects.filter(pk__in=matching)
+            .values("content_type")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        by_id = {ct.pk: (key, ct) for key, ct in page_content_types().items()}
+        result = []
+        for row in rows:
+            if row["content_type"] not in by_id:
+                continue
+            key, ct = by_id[row["content_type"]]
+            model = ct.model_class()
+            label = str(model._meta.verbose_name_plural if model else key)
+            result.append(Facet(key, label[:1].upper() + label[1:], row["n"]))
+        return sorted(result, key=lambda c: (-c.count, c.label))
+
+    counts: dict[str, int] = defaultdict(int)
+    labels: dict[str, str] = {}
+    related: dict[type, set[str]] = defaultdict(set)
+    for source in facet_sources().get(facet, []):
+        qs = source.model.objects.filter(pk__in=matching).order_by()
+        if source.kind == "date":
+            rows = qs.annotate(v=ExtractYear(source.field_name)).values("v")
+        else:
+            rows = qs.values(v=models.F(source.value_path))
+        for row in rows.annotate(n=Count("pk", distinct=True)):
+            if row["v"] is None:
+                continue
+            value = str(row["v"])
+            counts[value] += row["n"]
+            if source.kind == "choice":
+                choices = dict(source.model._meta.get_field(source.field_name).flatchoices)
+                labels.setdefault(value, str(choices.get(row["v"], value)))
+            elif source.kind == "date":
+                labels[value] = value
+            else:
+                related[source.related_model].add(value)
+    for model, values in related.items():
+        key = "slug" if any(f.name == "slug" for f in model._meta.get_fields()) else "pk"
+        for obj in model._default_manager.filter(**{f"{key}__in": values}):
+            label = obj.label(language) if callable(getattr(obj, "label", None)) else str(obj)
+            labels[str(getattr(obj, key))] = label
+    result = [Facet(value, labels.get(value, value), n) for value, n in counts.items()]
+    if facet == "year":
+        return sorted(result, key=lambda c: c.value, reverse=True)
+    return sorted(result, key=lambda c: (-c.count, c.label))
