@@ -85,12 +85,9 @@ def register() -> None:
     api.add_router("/", newsroom_api.router)
     api.add_router("/", router)
     register_error_handlers(api)
-    try:
-        from search import api as search_api
-    except ImportError:  # the search app's API is optional
-        search_api = None
-    if search_api is not None and hasattr(search_api, "router"):
-        api.add_router("/", search_api.router)
+    from search import api as search_api
+
+    api.add_router("/", search_api.router)
 
 
 def add_page_endpoints() -> None:
@@ -143,6 +140,12 @@ def register_error_handlers(api) -> None:
     @api.exception_handler(BadParameter)
     def bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
         return problem(400, exc.message, parameter=exc.parameter)
+
+    from search.services import SearchQueryError
+
+    @api.exception_handler(SearchQueryError)
+    def search_error(request: HttpRequest, exc: SearchQueryError) -> HttpResponse:
+        return problem(400, exc.message, parameter=exc.field)
 
     @api.exception_handler(NinjaValidationError)
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:

@@ -35,6 +35,7 @@ OUR_OPERATIONS = {
     "/api/v3/site/navigation/": {"locale"},
     "/api/v3/site/settings/": {"locale"},
     "/api/v3/preview/": {"token"},
+    "/api/v3/search/": {"q", "locale", "country", "theme", "kind", "year", "page", "per_page"},
 }
 
 
@@ -105,6 +106,8 @@ def test_every_response_matches_the_schema(client, site_content, openapi):
         "/api/v3/route/?path=/ru/news/seminar-almaty/",
         "/api/v3/site/navigation/?locale=en",
         "/api/v3/site/settings/?locale=ru",
+        "/api/v3/search/?q=seminar&locale=en",
+        "/api/v3/search/?q=профилактике&locale=ru&country=kz",
         f"/api/v3/preview/?token={token}",
         "/api/v3/pages/?type=newsroom.NewsPage&locale=ru",
         f"/api/v3/pages/{c.homes['ru'].pk}/",

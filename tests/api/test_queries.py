@@ -22,7 +22,7 @@ from tests.factories.programme import (
 
 pytestmark = pytest.mark.django_db
 
-ITEMS = 110
+ITEMS = 101
 
 
 @pytest.fixture

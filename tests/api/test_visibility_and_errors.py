@@ -92,6 +92,11 @@ def test_vocabulary_counts_ignore_hidden_content(client, site_content):
         ("/api/v3/route/", "path"),
         ("/api/v3/preview/?token=forged", "token"),
         ("/api/v3/translations/abc/", "page_id"),
+        ("/api/v3/search/?q=x&locale=xx", "locale"),
+        ("/api/v3/search/?q=x&colour=red", "colour"),
+        ("/api/v3/search/?q=x&year=22", "year"),
+        ("/api/v3/search/?q=x&page=zero", "page"),
+        ("/api/v3/search/?q=x&per_page=500", "per_page"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_parameter(client, homes, url, parameter):

@@ -111,3 +111,15 @@ def test_walk_the_site_through_the_api(client, site_content):
     themes = {t["slug"]: t for t in get(client, "/api/v3/vocabularies/themes/", locale="en")}
     assert themes["prevention"]["label"] == "Prevention"
     assert themes["treatment"]["news"] == 0  # the en translation of a treatment item is unpublished
+
+    # Search with facets: the search page's engine.
+    found = get(client, "/api/v3/search/", q="профилактике", locale="ru")
+    assert c.article.pk in [hit["id"] for hit in found["results"]]
+    assert not {hit["id"] for hit in found["results"]} & {c.draft.pk, c.private.pk}
+    country_facet = {f["value"]: f for f in found["facets"]["country"]}
+    assert country_facet["kz"]["label"] == "Казахстан"
+    narrowed = get(client, "/api/v3/search/", q="профилактике", locale="ru", country="kz")
+    assert all(f["selected"] for f in narrowed["facets"]["country"] if f["value"] == "kz")
+    assert narrowed["total"] <= found["total"]
+    found_en = get(client, "/api/v3/search/", q="seminar", locale="en")
+    assert [hit["id"] for hit in found_en["results"]] == [c.article_en.pk]
