@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,24 @@ class WebhookDelivery(models.Model):
         return f"{self.event} -> {self.webhook_id}: {self.status}"
 
 
-register_snippet(Webhook)
+class WebhookViewSet(SnippetViewSet):
+    model = Webhook
+    icon = "link-external"
+    list_display = ["name", "url", "active"]
+
+
+class WebhookDeliveryViewSet(SnippetViewSet):
+    """The delivery log: read it, filter it; deliveries are written by the system only."""
+
+    model = WebhookDelivery
+    icon = "list-ul"
+    inspect_view_enabled = True
+    list_display = ["event", "webhook", "status", "attempts", "response_status", "created_at"]
+    list_filter = ["status", "event"]
+
+
+register_snippet(WebhookViewSet)
+register_snippet(WebhookDeliveryViewSet)
 
 
 def page_payload(page, event: str) -> dict:
@@ -226,8 +244,13 @@ def on_published(sender, instance, **kwargs) -> None:
     dispatch(Webhook.Event.PUBLISHED, page_payload(instance, Webhook.Event.PUBLISHED))
 
 
+_deleting = threading.local()
+
+
 def on_unpublished(sender, instance, **kwargs) -> None:
     _content_changed()
+    if instance.pk in getattr(_deleting, "pks", set()):
+        return  # Wagtail unpublishes the pages it deletes: "page.deleted" already says it
     dispatch(Webhook.Event.UNPUBLISHED, page_payload(instance, Webhook.Event.UNPUBLISHED))
 
 
@@ -235,6 +258,9 @@ def on_deleted(sender, instance, **kwargs) -> None:
     if not getattr(instance, "live", False):
         return  # a draft leaves no trace on a static site
     _content_changed()
+    if not hasattr(_deleting, "pks"):
+        _deleting.pks = set()
+    _deleting.pks.add(instance.pk)
     dispatch(Webhook.Event.DELETED, page_payload(instance, Webhook.Event.DELETED))
 
 

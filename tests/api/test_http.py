@@ -73,4 +73,4 @@ def test_publishing_changes_etag_and_last_modified(client, site_content):
     )
     assert second.status_code == 200
     assert second["ETag"] != first["ETag"]
-    assert "Новый заголовок" in second.content.decode()
+    assert "Новый заголовок" in [item["title"] for item in second.json()["items"]]

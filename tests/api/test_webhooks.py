@@ -72,10 +72,13 @@ def test_publish_unpublish_delete_are_delivered_signed(
     page = NewsPageFactory(parent=newsroom, live=False, title="Статья")
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
+    page.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
+    page.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
+    page.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         page.delete()
 
