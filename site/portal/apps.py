@@ -7,3 +7,11 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Our typed page schemas must reach Wagtail's API registry before any app imports
+        # Wagtail's pages router (wagtail.images does so from its own ready()).
+        from portal import api, preview, webhooks  # noqa: F401  (preview registers hooks)
+
+        api.register()
+        webhooks.connect_signals()

@@ -139,3 +139,8 @@ class TranslatorLocaleScope(models.Model):
 
     def __str__(self) -> str:
         return str(self.group)
+
+
+# Publish webhooks live in their own module (portal.webhooks); imported here so Django sees
+# the models.
+from portal.webhooks import Webhook, WebhookDelivery  # noqa: E402, F401

@@ -251,3 +251,38 @@ LOGGING = {
         "portal": {"level": "INFO"},
     },
 }
+
+# API ----------------------------------------------------------------------------------------
+# Headless API (docs/api.md): Wagtail's API v3 at /api/v3/ with our routers, v2 at /api/v2/.
+INSTALLED_APPS += ["wagtail.api.v3"]
+MIDDLEWARE.insert(1, "portal.api_middleware.ApiHttpMiddleware")  # CORS, caching, conditional GET
+MIDDLEWARE.append("portal.api_middleware.ApiResponseGuard")  # API 404s stay 404s
+WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Origins allowed to call /api/ from a browser (a Next.js site, partner portals...).
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+# Cache-Control max-age (seconds) per API area; the longest matching path prefix wins.
+API_CACHE_SECONDS = {
+    "/api/v3/news/": env_int("API_CACHE_NEWS", 60),
+    "/api/v3/vocabularies/": env_int("API_CACHE_VOCABULARIES", 3600),
+    "/api/v3/site/": env_int("API_CACHE_SITE", 600),
+    "/api/v3/search/": env_int("API_CACHE_SEARCH", 60),
+    "/api/v3/preview/": 0,
+    "/api/": env_int("API_CACHE_DEFAULT", 300),
+}
+# Renditions every API image carries; front ends choose the size they need.
+API_IMAGE_RENDITIONS = {
+    "thumbnail": "fill-400x300",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+    "original": "original",
+}
+# Headless preview: the external front end's preview URL and the token lifetime.
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
+HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
+# Publish webhooks: "thread" delivers in the background, "task" through django_tasks
+# (the immediate backend by default); delays in seconds between attempts.
+WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
+WEBHOOK_RETRY_DELAYS = [1, 5, 30]
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+# End of API ---------------------------------------------------------------------------------

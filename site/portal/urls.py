@@ -6,10 +6,12 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
+from portal.api import api_v2_router
 from portal.sitemaps import TranslatedSitemap
 
 urlpatterns = [
@@ -18,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v3/", api_v3.urls),
+    path("api/v2/", api_v2_router.urls),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,307 @@
+"""Headless API of the newsroom: the filtered news listing front ends build their newsroom
+pages from, and the typed shape of a news item (also served by /api/v3/pages/{id}/).
+
+The listing runs a fixed number of SQL queries whatever the page size: everything an item
+shows is fetched with select_related/prefetch_related, never per item.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from wagtail.search.backends import get_search_backend
+
+from newsroom.models import NewsIndexPage, NewsPage
+from programme import api as programme_api
+from programme.api import (
+    BadParameter,
+    BasePageDetail,
+    ContactSummarySchema,
+    IndexPageDetail,
+    PageRefSchema,
+    RenditionedImageSchema,
+    StreamBlockSchema,
+    TagSchema,
+    check_limit,
+    context_request,
+    get_public_page,
+    image_data,
+    image_queryset,
+    list_envelope,
+    locale_codes,
+    page_language,
+    page_ref,
+    page_schema,
+    public_pages,
+    reject_unknown,
+    resolve_locale,
+    rich_text_html,
+    stream_data,
+    tags_of,
+    with_tags,
+)
+from programme.models import Boilerplate, PartnerOrganisationPage
+
+programme_api.register_counted("news", "newsroom.NewsPage")
+
+#: How many search hits the listing considers when ``search`` is combined with filters.
+SEARCH_HIT_LIMIT = 1000
+
+ORDERINGS = {
+    "-publication_date": ("-publication_date", "-pk"),
+    "publication_date": ("publication_date", "pk"),
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+}
+
+
+class BoilerplateSchema(Schema):
+    kind: str
+    title: str
+    html: str
+
+
+def boilerplate_data(boilerplate: Boilerplate | None, locale_id: int | None) -> dict | None:
+    """The boilerplate in the page's locale when translated, else the source text."""
+    if boilerplate is None:
+        return None
+    if locale_id is not None and boilerplate.locale_id != locale_id:
+        translated = Boilerplate.objects.filter(
+            translation_key=boilerplate.translation_key, locale_id=locale_id
+        ).first()
+        boilerplate = translated or boilerplate
+    return {
+        "kind": boilerplate.kind,
+        "title": boilerplate.title,
+        "html": rich_text_html(boilerplate.text),
+    }
+
+
+class NewsSummarySchema(Schema):
+    id: int
+    title: str
+    url: str | None
+    locale: str
+    kind: str
+    kind_label: str
+    publication_date: datetime.datetime | None
+    dateline_place: str
+    standfirst: str
+    hero_image: RenditionedImageSchema | None
+    countries: list[TagSchema]
+    themes: list[TagSchema]
+    related_phase: PageRefSchema | None
+    related_partners: list[PageRefSchema]
+
+    @staticmethod
+    def resolve_url(obj: NewsPage, context: dict) -> str | None:
+        return obj.get_full_url(context_request(context))
+
+    @staticmethod
+    def resolve_locale(obj: NewsPage, context: dict) -> str:
+        return locale_codes(context_request(context)).get(obj.locale_id, "")
+
+    @staticmethod
+    def resolve_kind_label(obj: NewsPage) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_hero_image(obj: NewsPage) -> dict | None:
+        return image_data(obj.hero_image)
+
+    @staticmethod
+    def resolve_countries(obj: NewsPage, context: dict) -> list[dict]:
+        return tags_of(obj.country_items.all(), page_language(obj, context))
+
+    @staticmethod
+    def resolve_themes(obj: NewsPage, context: dict) -> list[dict]:
+        return tags_of(obj.theme_items.all(), page_language(obj, context))
+
+    @staticmethod
+    def resolve_related_phase(obj: NewsPage, context: dict) -> dict | None:
+        phase = obj.related_phase
+        if phase is None or not phase.live:
+            return None
+        return page_ref(phase, context_request(context))
+
+    @staticmethod
+    def resolve_related_partners(obj: NewsPage, context: dict) -> list[dict]:
+        request = context_request(context)
+        return [page_ref(p, request) for p in obj.related_partners.all() if p.live]
+
+
+class NewsPageDetail(BasePageDetail, NewsSummarySchema):
+    hero_caption: str
+    hero_credit: str
+    body: list[StreamBlockSchema]
+    event_start: datetime.datetime | None
+    event_end: datetime.datetime | None
+    event_venue: str
+    media_contact: ContactSummarySchema | None
+    about_programme: BoilerplateSchema | None = Field(
+        description="The article's own boilerplate, else the site-wide default."
+    )
+    donor_boilerplate: BoilerplateSchema | None
+
+    @staticmethod
+    def resolve_body(obj: NewsPage, context: dict) -> list[dict]:
+        return stream_data(obj.body, context_request(context))
+
+    @staticmethod
+    def resolve_media_contact(obj: NewsPage) -> object | None:
+        contact = obj.media_contact
+        return contact if contact is not None and contact.live else None
+
+    @staticmethod
+    def resolve_about_programme(obj: NewsPage, context: dict) -> dict | None:
+        return boilerplate_data(
+            obj.about_programme or _site_default(context, "about_programme"), obj.locale_id
+        )
+
+    @staticmethod
+    def resolve_donor_boilerplate(obj: NewsPage, context: dict) -> dict | None:
+        return boilerplate_data(
+            obj.donor_boilerplate or _site_default(context, "donor_boilerplate"), obj.locale_id
+        )
+
+
+def _site_default(context: dict, name: str) -> Boilerplate | None:
+    """The site-wide default boilerplate, if the host project provides site settings."""
+    getter = SITE_DEFAULTS.get("getter")
+    return getter(context_request(context), name) if getter else None
+
+
+#: The host project plugs its site settings in here (newsroom does not import portal).
+SITE_DEFAULTS: dict = {}
+
+
+class NewsIndexPageDetail(IndexPageDetail):
+    pass
+
+
+PAGE_SCHEMAS = {
+    NewsPage: page_schema(NewsPage, NewsPageDetail),
+    NewsIndexPage: page_schema(NewsIndexPage, NewsIndexPageDetail),
+}
+
+
+class NewsList(Schema):
+    count: int = Field(description="Total number of items matching the filters.")
+    limit: int
+    offset: int
+    items: list[NewsSummarySchema]
+
+
+def news_queryset(locale) -> QuerySet:
+    """Published news of a locale with everything a list item shows, prefetched."""
+    queryset = public_pages(NewsPage, locale).select_related("related_phase")
+    return with_tags(queryset).prefetch_related(
+        Prefetch("hero_image", queryset=image_queryset()),
+        Prefetch(
+            "related_partners",
+            queryset=PartnerOrganisationPage.objects.only(
+                "id", "title", "url_path", "locale_id", "live", "content_type_id"
+            ),
+        ),
+    )
+
+
+def parse_ids(name: str, values: list[str]) -> list[int]:
+    try:
+        return [int(value) for value in values]
+    except ValueError:
+        raise BadParameter(name, f"{name} must be page ids (whole numbers).") from None
+
+
+router = Router(tags=["news"])
+
+LOCALE_PARAM = Query(None, description="Language code; default: the site's default.")
+COUNTRY_PARAM = Query([], description="Country slugs (kz, kg...); repeat for OR.")
+THEME_PARAM = Query([], description="Theme slugs; repeat for OR.")
+KIND_PARAM = Query([], description="Kinds; repeat for OR.")
+PHASE_PARAM = Query([], description="Programme phase page ids.")
+PARTNER_PARAM = Query([], description="Partner organisation page ids.")
+DATE_FROM_PARAM = Query(None, description="Published on or after (ISO).")
+DATE_TO_PARAM = Query(None, description="Published on or before (ISO).")
+SEARCH_PARAM = Query(None, description="Full-text search.")
+ORDERING_PARAM = Query(None, description="Default: newest first (relevance when searching).")
+
+
+@router.get("/news/", response=NewsList, operation_id="news_list", summary="News listing")
+def list_news(
+    request: HttpRequest,
+    locale: str | None = LOCALE_PARAM,
+    country: list[str] = COUNTRY_PARAM,
+    theme: list[str] = THEME_PARAM,
+    kind: list[NewsPage.Kind] = KIND_PARAM,
+    phase: list[str] = PHASE_PARAM,
+    partner: list[str] = PARTNER_PARAM,
+    date_from: datetime.date | None = DATE_FROM_PARAM,
+    date_to: datetime.date | None = DATE_TO_PARAM,
+    search: str | None = SEARCH_PARAM,
+    ordering: Literal["-publication_date", "publication_date", "title", "-title", "relevance"]
+    | None = ORDERING_PARAM,
+    limit: int = programme_api.LIMIT,
+    offset: int = programme_api.OFFSET,
+):
+    reject_unknown(
+        request,
+        {"country", "theme", "kind", "phase", "partner", "date_from", "date_to", "search"}
+        | {"ordering", "limit", "offset"},
+    )
+    check_limit(limit)
+    if date_from and date_to and date_to < date_from:
+        raise BadParameter("date_to", "date_to cannot be before date_from.")
+    if ordering == "relevance" and not search:
+        raise BadParameter("ordering", "ordering=relevance needs a search query.")
+    language = resolve_locale(locale)
+    queryset = news_queryset(language)
+    if country:
+        queryset = queryset.filter(country_items__tag__slug__in=country)
+    if theme:
+        queryset = queryset.filter(theme_items__tag__slug__in=theme)
+    if kind:
+        queryset = queryset.filter(kind__in=kind)
+    if phase:
+        queryset = queryset.filter(related_phase_id__in=parse_ids("phase", phase))
+    if partner:
+        queryset = queryset.filter(related_partners__in=parse_ids("partner", partner))
+    if date_from:
+        queryset = queryset.filter(publication_date__date__gte=date_from)
+    if date_to:
+        queryset = queryset.filter(publication_date__date__lte=date_to)
+    if country or theme or partner:
+        queryset = queryset.distinct()
+    if search:
+        hits = get_search_backend().search(search, NewsPage.objects.live().filter(locale=language))[
+            :SEARCH_HIT_LIMIT
+        ]
+        ranked = [hit.pk for hit in hits]
+        queryset = queryset.filter(pk__in=ranked)
+        if ordering in (None, "relevance"):
+            rank = Case(
+                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)],
+                output_field=IntegerField(),
+            )
+            queryset = queryset.annotate(rank=rank).order_by("rank")
+        else:
+            queryset = queryset.order_by(*ORDERINGS[ordering])
+    else:
+        queryset = queryset.order_by(*ORDERINGS[ordering or "-publication_date"])
+    return list_envelope(queryset[offset : offset + limit], queryset.count(), limit, offset)
+
+
+@router.get(
+    "/news/{page_id}/",
+    response=PAGE_SCHEMAS[NewsPage],
+    operation_id="news_detail",
+    summary="News item",
+)
+def get_news(request: HttpRequest, page_id: int):
+    reject_unknown(request, set())
+    item = get_public_page(NewsPage, page_id)
+    return item

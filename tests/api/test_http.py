@@ -1,0 +1,76 @@
+"""HTTP behaviour for browsers and caches: CORS for configured origins only, Cache-Control
+per endpoint, ETag and Last-Modified with 304 on conditional GET."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = "https://front.example.org"
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=[ORIGIN])
+def test_cors_for_a_configured_origin(client, homes):
+    response = client.get("/api/v3/site/navigation/", headers={"origin": ORIGIN})
+    assert response["Access-Control-Allow-Origin"] == ORIGIN
+    assert "Origin" in response["Vary"]
+    preflight = client.options(
+        "/api/v3/news/",
+        headers={"origin": ORIGIN, "access-control-request-method": "GET"},
+    )
+    assert preflight.status_code == 204
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=[ORIGIN])
+def test_no_cors_for_other_origins_or_other_paths(client, homes):
+    response = client.get("/api/v3/news/", headers={"origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in response
+    preflight = client.options(
+        "/api/v3/news/",
+        headers={"origin": "https://evil.example", "access-control-request-method": "GET"},
+    )
+    assert preflight.status_code == 403
+    page = client.get("/ru/", headers={"origin": ORIGIN})
+    assert "Access-Control-Allow-Origin" not in page
+
+
+def test_cache_control_per_endpoint(client, homes):
+    assert client.get("/api/v3/news/")["Cache-Control"] == "public, max-age=60"
+    vocab = client.get("/api/v3/vocabularies/themes/")
+    assert vocab["Cache-Control"] == "public, max-age=3600"
+    assert client.get("/api/v3/site/settings/")["Cache-Control"] == "public, max-age=600"
+    assert client.get("/api/v3/pages/")["Cache-Control"] == "public, max-age=300"
+    assert client.get("/api/v3/news/?bad=1")["Cache-Control"] == "no-cache"
+
+
+def test_conditional_get_answers_304(client, site_content):
+    first = client.get("/api/v3/news/", {"locale": "ru"})
+    assert first.status_code == 200
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    again = client.get("/api/v3/news/", {"locale": "ru"}, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get(
+        "/api/v3/news/", {"locale": "ru"}, headers={"if-modified-since": last_modified}
+    )
+    assert since.status_code == 304
+    other = client.get("/api/v3/news/", {"locale": "en"}, headers={"if-none-match": etag})
+    assert other.status_code == 200
+
+
+def test_publishing_changes_etag_and_last_modified(client, site_content):
+    first = client.get("/api/v3/news/", {"locale": "ru"})
+    article = site_content.article
+    article.title = "Новый заголовок"
+    article.save_revision().publish()
+    second = client.get(
+        "/api/v3/news/",
+        {"locale": "ru"},
+        headers={"if-none-match": first["ETag"], "if-modified-since": first["Last-Modified"]},
+    )
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    assert "Новый заголовок" in [item["title"] for item in second.json()["items"]]
