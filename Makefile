@@ -32,5 +32,8 @@ lint: setup
 test: setup browser lint
 	$(VENV)/bin/pytest
 
+# Benchmarks (not tests): need PostgreSQL; BENCH_DATABASE_URL overrides the default below.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 bench: setup
-	$(PY) tests/perf/run_all.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) tests/perf/bench_search.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) tests/perf/bench_api.py
