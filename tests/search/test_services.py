@@ -220,3 +220,15 @@ def test_query_count_does_not_grow_with_the_number_of_items(content, django_asse
         results = run_search("отчёт", language="ru", log=False)
     assert results.total == 31 and len(results.results) == 10
     print(f"run_search queries: {len(few)}")
+
+
+def test_news_is_found_by_its_partners_names(content):
+    publish(
+        NewsPageFactory(
+            parent=content["ru_news"],
+            title="Встреча",
+            slug="meeting",
+            related_partners=[content["ru_partner"]],
+        )
+    )
+    assert {"Встреча", "Агентство по развитию"} <= titles(run_search("GIZ", language="ru"))
