@@ -1,0 +1,62 @@
+"""The shared cache on a real Redis: what the API's Last-Modified and the search suggestions
+keep there must be seen by every process, so it is tested against Redis, not local memory."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
+REDIS_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "newsroom-test",
+    }
+}
+
+
+@pytest.fixture
+def redis_cache():
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.fail(f"Redis is not reachable at {REDIS_URL} (set REDIS_TEST_URL)", pytrace=False)
+    client.flushdb()
+    # Django's test signals rebuild the cache handlers when CACHES is overridden.
+    with override_settings(CACHES=REDIS_CACHES):
+        assert type(caches["default"]).__name__ == "RedisCache"
+        yield client
+    client.flushdb()
+
+
+def test_last_modified_is_kept_in_redis_and_bumped_on_publish(client, site_content, redis_cache):
+    from portal.api_middleware import CONTENT_CHANGED_KEY
+
+    first = client.get("/api/v3/news/", {"locale": "ru"})
+    assert first.status_code == 200
+    keys = [key.decode() for key in redis_cache.keys("*")]
+    assert any(key.endswith(CONTENT_CHANGED_KEY) for key in keys), keys
+
+    article = site_content.article
+    article.title = "Заголовок после правки"
+    article.save_revision().publish()
+    second = client.get(
+        "/api/v3/news/", {"locale": "ru"}, headers={"if-modified-since": first["Last-Modified"]}
+    )
+    assert second.status_code == 200
+    assert "Заголовок после правки" in [item["title"] for item in second.json()["items"]]
+
+
+def test_search_vocabulary_is_cached_in_redis(client, site_content, redis_cache):
+    # a misspelling finds nothing, so the page builds its "did you mean" vocabulary
+    response = client.get("/ru/search/", {"q": "прафилактика"})
+    assert response.status_code == 200
+    assert any(b"search:vocabulary:ru" in key for key in redis_cache.keys("*"))
