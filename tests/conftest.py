@@ -6,11 +6,21 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.utils import translation
 
 from tests.factories.portal import build_site
 
 # Reasons a test may be skipped even in CI: services this machine cannot run.
 ALLOWED_SKIP_PREFIXES = ("needs ELASTICSEARCH_URL",)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """Each test starts in the default language, whatever the previous one activated, so
+    results don't depend on test order (or on how xdist distributes the tests)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
