@@ -41,9 +41,18 @@ class TranslatedSitemap(Sitemap):
             translation_key__in={item.translation_key for item in pages}
         ):
             by_key[item.translation_key].append(item)
+        # A page type may leave itself out of sitemaps the Wagtail way, by returning no URLs
+        # from get_sitemap_urls (news items under embargo do): ask the specific pages, one
+        # query per page type.
+        specific = {
+            item.pk: item
+            for item in Page.objects.filter(pk__in=[item.pk for item in pages]).specific()
+        }
         urls, last_mods = [], set()
         default_language = Locale.get_default().language_code
         for item in pages:
+            if item.pk in specific and not specific[item.pk].get_sitemap_urls(self.request):
+                continue
             alternates = alternates_for(
                 by_key[item.translation_key], self.request, default_language
             )
