@@ -18,6 +18,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -161,7 +162,8 @@ def count_facet(facet: str, matching, language: str) -> list[Facet]:
                 continue
             key, ct = by_id[row["content_type"]]
             model = ct.model_class()
-            label = str(model._meta.verbose_name_plural if model else key)
+            with translation.override(language):
+                label = str(model._meta.verbose_name_plural if model else key)
             result.append(Facet(key, label[:1].upper() + label[1:], row["n"]))
         return sorted(result, key=lambda c: (-c.count, c.label))
 

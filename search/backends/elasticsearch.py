@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from copy import deepcopy
 
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8Index,
@@ -254,7 +255,8 @@ def parse_facets(backend, response: dict, *, filters, language) -> dict:
                 if key:
                     counts[key] += bucket["doc_count"]
                     model = page_content_types()[key].model_class()
-                    label = str(model._meta.verbose_name_plural)
+                    with translation.override(language):
+                        label = str(model._meta.verbose_name_plural)
                     labels[key] = label[:1].upper() + label[1:]
         else:
             for i, (source, _column) in enumerate(columns.get(name, [])):

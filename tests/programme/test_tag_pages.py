@@ -149,7 +149,8 @@ def _tag_many(tree, vocab, count: int) -> None:
 def test_listing_queries_are_bounded(client, tree, vocab, count, django_assert_max_num_queries):
     _tag_many(tree, vocab, count)
     client.get("/ru/countries/kz/")  # warm the site-root-paths and content-type caches
-    with django_assert_max_num_queries(16):
+    # measured with the merged site frame: 17 at 5 children, 16 at 50 (never more)
+    with django_assert_max_num_queries(17):
         response = client.get("/ru/countries/kz/")
     assert response.status_code == 200
     assert len(response.context["items"]) == min(2 + 2 * count, 20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query
 
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
@@ -131,13 +132,17 @@ def test_empty_query_shows_the_form_only(client, homes):
 
 
 def test_autocomplete_endpoint(client, content):
+    from newsroom.models import NewsPage
+
     data = client.get("/ru/search/autocomplete/", {"q": "Семи"}).json()
+    with translation.override("ru"):  # the type is named in the reader's language
+        news_item = str(NewsPage._meta.verbose_name)
     assert data == {
         "results": [
             {
                 "title": "Семинар в Алматы",
                 "url": content["ru_press"].get_url(),
-                "type": "news item",
+                "type": news_item,
             }
         ]
     }

@@ -133,6 +133,8 @@ class Command(BaseCommand):
     def ensure_home_pages(self) -> dict[str, HomePage]:
         ru = Locale.objects.get(language_code="ru")
         root = Page.get_first_root_node()
+        if root is None:  # Wagtail's migration makes the root; an emptied database lacks it
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
         home = HomePage.objects.filter(locale=ru).first()
         if home is None:
             # Wagtail's initial "Welcome" page (a plain Page) gives way to ours.
