@@ -240,6 +240,12 @@ def build_search_body(backend, *, terms, locale, filters) -> dict:
 
 
 def parse_facets(backend, response: dict, *, filters, language) -> dict:
+    """Facets with labels in ``language`` (the reader's, not whatever is active)."""
+    with translation.override(language):
+        return _parse_facets(backend, response, filters=filters, language=language)
+
+
+def _parse_facets(backend, response: dict, *, filters, language) -> dict:
     from search.facets import FACETS, Facet, page_content_types
 
     columns = _facet_columns(backend)

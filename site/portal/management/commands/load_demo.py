@@ -7,8 +7,10 @@ import importlib
 import os
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -133,6 +135,10 @@ class Command(BaseCommand):
     def ensure_home_pages(self) -> dict[str, HomePage]:
         ru = Locale.objects.get(language_code="ru")
         root = Page.get_first_root_node()
+        # An emptied database (a flushed test database, say) also lacks the permissions the
+        # translator groups need: recreate them as migrate would.
+        for app_config in apps.get_app_configs():
+            create_permissions(app_config, verbosity=0)
         if root is None:  # Wagtail's migration makes the root; an emptied database lacks it
             root = Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
         home = HomePage.objects.filter(locale=ru).first()
