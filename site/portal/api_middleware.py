@@ -39,6 +39,15 @@ def content_changed_at() -> float:
 
 
 def touch_content(timestamp: float) -> None:
+    """Record a change of published content at ``timestamp``.
+
+    HTTP dates count whole seconds, so a change within the same second as the last one would
+    keep the same Last-Modified and a client's If-Modified-Since would get a stale 304. The
+    recorded second therefore always moves forward, by one second at least.
+    """
+    previous = cache.get(CONTENT_CHANGED_KEY)
+    if previous is not None and int(timestamp) <= int(previous):
+        timestamp = float(int(previous) + 1)
     cache.set(CONTENT_CHANGED_KEY, timestamp, None)
 
 

@@ -37,16 +37,28 @@ def user_can_edit_locale(user, locale_id: int | None) -> bool:
     return allowed is None or locale_id in allowed
 
 
+def migration_permission(app_label: str, model: str, codename: str, name: str) -> Permission:
+    """A permission that Wagtail or wagtail-localize create in a data migration, on a content
+    type of no real model. Got or created the way those migrations do, because a flushed
+    database (``manage.py flush``, a transactional test) loses them while post_migrate only
+    brings back the permissions of real models."""
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )
+    return permission
+
+
 def setup_translator_group(locale: Locale, home: Page | None = None) -> Group:
     """The group "Translators (<code>)": admin access, wagtail-localize's "submit translation",
     page permissions on that locale's home page, snippet permissions on boilerplates, and a
     scope limiting it to the locale. Idempotent."""
     group, _ = Group.objects.get_or_create(name=f"Translators ({locale.language_code})")
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        migration_permission("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
         # "Translate this page" on an alias; TranslatorScopeMiddleware keeps it to the scope.
-        Permission.objects.get(
-            content_type__app_label="wagtail_localize", codename="submit_translation"
+        migration_permission(
+            "wagtail_localize", "translation", "submit_translation", "Can submit translations"
         ),
     )
     from programme.models import Boilerplate

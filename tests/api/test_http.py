@@ -74,3 +74,18 @@ def test_publishing_changes_etag_and_last_modified(client, site_content):
     assert second.status_code == 200
     assert second["ETag"] != first["ETag"]
     assert "Новый заголовок" in [item["title"] for item in second.json()["items"]]
+
+
+def test_a_change_within_the_same_second_still_moves_last_modified(client, homes):
+    from portal.api_middleware import content_changed_at, touch_content
+
+    now = float(int(content_changed_at()) + 10)
+    touch_content(now)
+    first = client.get("/api/v3/news/", {"locale": "ru"})
+    touch_content(now + 0.5)  # same whole second: an HTTP date could not tell them apart
+    assert int(content_changed_at()) == int(now) + 1
+    since = client.get(
+        "/api/v3/news/", {"locale": "ru"}, headers={"if-modified-since": first["Last-Modified"]}
+    )
+    assert since.status_code == 200
+    assert since["Last-Modified"] != first["Last-Modified"]

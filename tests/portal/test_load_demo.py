@@ -35,3 +35,18 @@ def test_load_demo_is_idempotent_and_prints_a_login(client):
     assert user.is_superuser and user.check_password("newsroom-demo")
     assert client.login(username="admin", password="newsroom-demo")
     assert client.get("/admin/").status_code == 200
+
+
+def test_translator_groups_survive_a_flushed_database():
+    """``flush`` keeps only what post_migrate recreates: the permissions Wagtail and
+    wagtail-localize made in data migrations are gone, and a translator group still gets them."""
+    from wagtail.models import Locale
+
+    from portal.permissions import setup_translator_group
+
+    call_command("flush", interactive=False, verbosity=0)
+    locale = Locale.objects.create(language_code="kk")
+    group = setup_translator_group(locale)
+    codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert ("wagtail_localize", "submit_translation") in codenames
+    assert ("wagtailadmin", "access_admin") in codenames
