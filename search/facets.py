@@ -145,32 +145,62 @@ class Facet:
     selected: bool = False
 
 
-def count_facet(facet: str, matching, language: str) -> list[Facet]:
-    """Counts of ``facet`` values over the pages whose pks ``matching`` (a values("pk")
-    queryset) selects; most frequent first, years newest first."""
+def content_type_counts(matching) -> dict[int, int]:
+    """{content type id: matches}: the content type facet, and which page types the other
+    facets need to look at."""
+    if hasattr(matching, "as_lookup_value"):
+        matching = matching.as_lookup_value()
+    rows = (
+        Page.objects.filter(pk__in=matching)
+        .values("content_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["content_type"]: row["n"] for row in rows}
+
+
+def _source_types(source: FacetSource) -> set[int]:
+    """Content type ids of the pages a source counts (its model and any subclass)."""
+    excluded = set(source.exclude)
+    models_ = [
+        model
+        for model in searchable_page_models()
+        if issubclass(model, source.model) and not any(issubclass(model, e) for e in excluded)
+    ]
+    return {ct.pk for ct in ContentType.objects.get_for_models(*models_).values()}
+
+
+def count_facet(
+    facet: str, matching, language: str, type_counts: dict[int, int] | None = None
+) -> list[Facet]:
+    """Counts of ``facet`` values over the pages whose pks ``matching`` (a list of pks or a
+    values("pk") queryset) selects; most frequent first, years newest first.
+
+    ``type_counts`` (from :func:`content_type_counts` over the same matches) spares the
+    queries on page types with no match."""
+    if hasattr(matching, "as_lookup_value"):
+        matching = matching.as_lookup_value()
     if facet == "content_type":
-        rows = (
-            Page.objects.filter(pk__in=matching)
-            .values("content_type")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        if type_counts is None:
+            type_counts = content_type_counts(matching)
         by_id = {ct.pk: (key, ct) for key, ct in page_content_types().items()}
         result = []
-        for row in rows:
-            if row["content_type"] not in by_id:
+        for type_id, n in type_counts.items():
+            if type_id not in by_id:
                 continue
-            key, ct = by_id[row["content_type"]]
+            key, ct = by_id[type_id]
             model = ct.model_class()
             with translation.override(language):
                 label = str(model._meta.verbose_name_plural if model else key)
-            result.append(Facet(key, label[:1].upper() + label[1:], row["n"]))
+            result.append(Facet(key, label[:1].upper() + label[1:], n))
         return sorted(result, key=lambda c: (-c.count, c.label))
 
     counts: dict[str, int] = defaultdict(int)
     labels: dict[str, str] = {}
     related: dict[type, set[str]] = defaultdict(set)
     for source in facet_sources().get(facet, []):
+        if type_counts is not None and not _source_types(source) & set(type_counts):
+            continue
         qs = source.queryset().filter(pk__in=matching).order_by()
         if source.kind == "date":
             rows = qs.annotate(v=ExtractYear(source.field_name)).values("v")

@@ -232,3 +232,23 @@ def test_news_is_found_by_its_partners_names(content):
         )
     )
     assert {"Встреча", "Агентство по развитию"} <= titles(run_search("GIZ", language="ru"))
+
+
+def test_facets_are_the_same_from_fetched_ids_and_from_the_text_search_subquery(content, settings):
+    """Past SEARCH_FACET_MAX_IDS matches the facets count over the text search itself."""
+
+    def summary(results):
+        return {
+            name: [(f.value, f.count) for f in values] for name, values in results.facets.items()
+        }
+
+    cases = [
+        ("", {"country": ["kg"]}),
+        ("Седьмая", {}),
+        ("", {"content_type": ["newsroom.newspage"]}),
+    ]
+    from_ids = [summary(run_search(q, language="ru", filters=f)) for q, f in cases]
+    settings.SEARCH_FACET_MAX_IDS = 0
+    from_subquery = [summary(run_search(q, language="ru", filters=f)) for q, f in cases]
+    assert from_ids == from_subquery
+    assert any(facets["content_type"] for facets in from_ids)
