@@ -99,3 +99,22 @@ def test_rebuild_command_rejects_unknown_locale_or_backend(homes):
         call_command("rebuild_search_index", "--locale", "xx")
     with pytest.raises(CommandError, match="Unknown search backend"):
         call_command("rebuild_search_index", "--backend", "nope")
+
+
+def test_renaming_a_partner_reindexes_the_news_citing_it(homes, news_index):
+    from tests.factories.programme import PartnerIndexPageFactory, PartnerOrganisationPageFactory
+
+    partners = publish(PartnerIndexPageFactory(parent=homes["ru"]))
+    partner = publish(
+        PartnerOrganisationPageFactory(parent=partners, title="Фонд Старый", acronym="OLD")
+    )
+    publish(
+        NewsPageFactory(
+            parent=news_index, title="Встреча", slug="meeting", related_partners=[partner]
+        )
+    )
+    assert "Встреча" in found("OLD")
+    partner.acronym = "NEWNAME"
+    partner.save_revision().publish()
+    assert "Встреча" in found("NEWNAME")
+    assert "Встреча" not in found("OLD")
