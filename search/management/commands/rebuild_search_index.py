@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
@@ -90,6 +90,11 @@ class Command(BaseCommand):
                 if language and language != code:
                     continue  # an Elasticsearch index holds one locale only
                 total += self.rebuild(alias, backend, code, chunk_size, whole=bool(language))
+        if connection.vendor == "postgresql":
+            # Fresh statistics, so the planner knows how many rows a text search matches
+            # (see search/migrations/0001_title_body_index.py).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE wagtailsearch_indexentry")
         self.stdout.write(self.style.SUCCESS(f"Indexed {total} objects."))
 
     def rebuild(self, alias, backend, code: str, chunk_size: int, whole: bool) -> int:
