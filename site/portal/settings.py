@@ -194,6 +194,8 @@ if ELASTICSEARCH_URL:
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
         }
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+# Up to this many matches the facets count over the matched ids (search/services.py)
+SEARCH_FACET_MAX_IDS = env_int("SEARCH_FACET_MAX_IDS", 20_000)
 # Seconds the site keeps answering from the database after Elasticsearch failed.
 SEARCH_ELASTICSEARCH_RETRY_AFTER = env_int("SEARCH_ELASTICSEARCH_RETRY_AFTER", 30)
 
