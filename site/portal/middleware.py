@@ -3,7 +3,7 @@ language (the locale's tree lacks it, or only holds an unpublished translation).
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 
 from portal.i18n import missing_translation_mode, source_language_url
 
@@ -31,11 +31,15 @@ class MissingTranslationMiddleware:
 
 
 class TranslatorScopeMiddleware:
-    """wagtail-localize's "Translate this page/snippet" form lets anyone with the
-    ``submit_translation`` permission pick any target locale, and no Wagtail hook runs there:
-    a translator limited to kk may only submit translations into kk."""
+    """Keeps a locale-scoped translator inside its locales in wagtail-localize's own views,
+    where no Wagtail hook runs and only tree permissions are checked: the "Translate this
+    page/snippet" form (any target locale can be picked), the translation editor's string and
+    override API, PO download/upload, machine translation, preview and stop (keyed by a
+    translation: its target locale), "update translations" (keyed by a source: its locale)
+    and "convert to alias" (keyed by a page: its locale)."""
 
-    GUARDED = {"submit_page_translation", "submit_snippet_translation"}
+    SUBMIT = {"submit_page_translation", "submit_snippet_translation"}
+    JSON = {"edit_string_translation", "edit_override"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -45,21 +49,40 @@ class TranslatorScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if (
-            request.method != "POST"
-            or match is None
-            or match.namespace != "wagtail_localize"
-            or match.url_name not in self.GUARDED
-        ):
+        if match is None or match.namespace != "wagtail_localize":
             return None
-        from wagtail.admin.auth import permission_denied
-
         from portal.permissions import allowed_locale_ids
 
         allowed = allowed_locale_ids(request.user)
         if allowed is None:
             return None
-        wanted = request.POST.getlist("locales")
-        if any(not pk.isdigit() or int(pk) not in allowed for pk in wanted):
-            return permission_denied(request)
+        wanted = self.locales_concerned(request, match.url_name, view_kwargs)
+        if wanted is None or all(pk in allowed for pk in wanted):
+            return None
+        if match.url_name in self.JSON:
+            return JsonResponse(
+                {"detail": "This translator may not edit that language."}, status=403
+            )
+        from wagtail.admin.auth import permission_denied
+
+        return permission_denied(request)
+
+    def locales_concerned(self, request, url_name: str, kwargs: dict) -> list[int] | None:
+        """The locale ids a request acts on, or None when it acts on none in particular."""
+        from wagtail.models import Page
+        from wagtail_localize.models import Translation, TranslationSource
+
+        if url_name in self.SUBMIT:
+            if request.method != "POST":
+                return None
+            return [int(pk) if pk.isdigit() else -1 for pk in request.POST.getlist("locales")]
+        if "translation_id" in kwargs:
+            found = Translation.objects.filter(pk=kwargs["translation_id"])
+            return list(found.values_list("target_locale_id", flat=True)) or None
+        if "translation_source_id" in kwargs:
+            found = TranslationSource.objects.filter(pk=kwargs["translation_source_id"])
+            return list(found.values_list("locale_id", flat=True)) or None
+        if url_name == "convert_to_alias":
+            found = Page.objects.filter(pk=kwargs.get("page_id"))
+            return list(found.values_list("locale_id", flat=True)) or None
         return None

@@ -172,3 +172,48 @@ def test_kk_translator_translates_an_alias_into_kk_but_not_into_en(
     alias.refresh_from_db()
     assert alias.alias_of_id is None  # now a translation under way, editable by the kk team
     assert client.get(edit_url(alias)).status_code == 200
+
+
+def test_kk_translator_cannot_use_the_translation_editor_outside_kk(
+    client, homes, kk_home, kk_translator
+):
+    """wagtail-localize's string API, PO files and machine translation check tree permissions
+    only (the kk group here also holds them on the root): the scope refuses en all the same."""
+    from urllib.parse import urlencode
+
+    from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+    from portal.models import HomePage
+
+    about = HomePage(title="О программе", slug="about", locale=homes["ru"].locale)
+    homes["ru"].add_child(instance=about)
+    about.save_revision().publish()
+    source, _ = TranslationSource.get_or_create_from_instance(about)
+    translations = {}
+    for code in ("en", "kk"):
+        translation = Translation.objects.create(source=source, target_locale=homes_locale(code))
+        translation.save_target(publish=True)
+        translations[code] = translation
+    segment = StringSegment.objects.filter(source=source).first()
+    client.force_login(kk_translator)
+
+    def edit_string(code: str):
+        url = reverse(
+            "wagtail_localize:edit_string_translation", args=[translations[code].pk, segment.pk]
+        )
+        return client.put(
+            url, urlencode({"value": "Өзгерген"}), content_type="application/x-www-form-urlencoded"
+        )
+
+    refused = edit_string("en")
+    assert refused.status_code == 403 and "may not edit" in refused.json()["detail"]
+    assert edit_string("kk").status_code in (200, 201)
+
+    download = "wagtail_localize:download_pofile"
+    refused = client.get(reverse(download, args=[translations["en"].pk]))
+    assert refused.status_code == 302 and refused["Location"] == reverse("wagtailadmin_home")
+    assert client.get(reverse(download, args=[translations["kk"].pk])).status_code == 200
+    machine = reverse("wagtail_localize:machine_translate", args=[translations["en"].pk])
+    assert client.post(machine)["Location"] == reverse("wagtailadmin_home")
+    update = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.get(update)["Location"] == reverse("wagtailadmin_home")  # a ru source
