@@ -47,8 +47,20 @@ def ensure_translation(page: Page, language: str, **fields: Any) -> Page:
     """
     locale = Locale.objects.get(language_code=language)
     existing = page.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and existing.alias_of_id is None:
         return existing.specific
+    if existing is not None:
+        # An alias a synchronised tree made (wagtail-localize): it becomes the translation,
+        # keeping its place and address, as "Translate this page" would make it.
+        translation = existing.specific
+        with transaction.atomic():
+            translation.alias_of = None
+            for name, value in fields.items():
+                setattr(translation, name, value)
+            translation.save()
+            translation.save_revision().publish()
+        translation.refresh_from_db()
+        return translation.specific
     with transaction.atomic():
         translation = page.copy_for_translation(locale, copy_parents=True)
         for name, value in fields.items():

@@ -106,3 +106,29 @@ def test_second_run_changes_nothing(demo):
     first = counts()
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
+
+
+def test_ensure_translation_turns_a_synchronised_alias_into_the_translation(homes):
+    """A plugin demo loaded after wagtail-localize synchronised the en tree finds aliases
+    there, not translations: the alias becomes the en translation, in place."""
+    from wagtail.models import Locale, Page
+    from wagtail_localize.models import LocaleSynchronization
+
+    from programme.demo import ensure_translation
+    from tests.factories.programme import ProgrammePageFactory
+
+    en = Locale.objects.get(language_code="en")
+    programme = ProgrammePageFactory(parent=homes["ru"], slug="programme")
+    programme.save_revision().publish()
+    LocaleSynchronization.objects.create(locale=en, sync_from=homes["ru"].locale)
+    alias = Page.objects.get(translation_key=programme.translation_key, locale=en)
+    assert alias.alias_of_id == programme.pk
+
+    translated = ensure_translation(programme, "en", title="Programme", summary="In English.")
+    assert translated.pk == alias.pk and translated.alias_of_id is None
+    assert translated.live and translated.title == "Programme"
+    assert ProgrammePage.objects.get(pk=alias.pk).summary == "In English."
+    programme.summary = "Новый текст."
+    programme.save_revision().publish()  # no longer an alias: the source no longer overwrites it
+    assert ProgrammePage.objects.get(pk=alias.pk).summary == "In English."
+    assert ensure_translation(programme, "en", title="Other").title == "Programme"
