@@ -9,6 +9,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from newsroom.models import NewsIndexPage, NewsPage
+from tests.factories.programme import relation
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -36,20 +37,8 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = NewsPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def countries(self, create, extracted, **kwargs):
-        if extracted:
-            self.countries.set(extracted)
-            self.save()
+    countries = relation("countries")
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
+    themes = relation("themes")
 
-    @factory.post_generation
-    def related_partners(self, create, extracted, **kwargs):
-        if extracted:
-            self.related_partners.set(extracted)
-            self.save()
+    related_partners = relation("related_partners")

@@ -34,6 +34,18 @@ COUNTRY_NAMES = {
 }
 
 
+def relation(name: str) -> factory.PostGeneration:
+    """A factory argument (``themes=[tag, ...]``) that sets a tag or many-to-many relation
+    once the page exists, then saves the page so the cluster relation writes its rows."""
+
+    def set_relation(obj, create, extracted, **kwargs):
+        if extracted:
+            getattr(obj, name).set(extracted)
+            obj.save()
+
+    return factory.PostGeneration(set_relation)
+
+
 class CountryTagFactory(DjangoModelFactory):
     slug = "kz"
     name = factory.LazyAttribute(lambda o: COUNTRY_NAMES.get(o.slug, o.slug.upper()))
@@ -94,17 +106,9 @@ class ProgrammePhasePageFactory(wagtail_factories.PageFactory):
         model = ProgrammePhasePage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def countries(self, create, extracted, **kwargs):
-        if extracted:
-            self.countries.set(extracted)
-            self.save()
+    countries = relation("countries")
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
+    themes = relation("themes")
 
 
 class PhasePartnerFactory(DjangoModelFactory):
@@ -133,11 +137,7 @@ class PartnerOrganisationPageFactory(wagtail_factories.PageFactory):
         model = PartnerOrganisationPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
+    themes = relation("themes")
 
 
 class ContactIndexPageFactory(wagtail_factories.PageFactory):
