@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils import translation
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -354,6 +355,12 @@ def _hits(pks: list[int], terms: list[str], locale: Locale) -> list[SearchHit]:
     # Re-checked here: Elasticsearch may lag behind an unpublish or a new view restriction.
     pages = eligible_pages(locale).filter(pk__in=pks).specific()
     by_pk = {page.pk: page for page in pages}
+    # Type names in the asked language, whatever the request's (the API has no prefix).
+    with translation.override(locale.language_code):
+        return _build_hits(pks, by_pk, terms)
+
+
+def _build_hits(pks: list[int], by_pk: dict[int, Page], terms: list[str]) -> list[SearchHit]:
     hits = []
     for pk in pks:
         page = by_pk.get(pk)
@@ -564,11 +571,7 @@ def autocomplete(query: str, *, language: str, limit: int = AUTOCOMPLETE_LIMIT) 
     for item in pages:
         page = specific.get(item.pk)
         if page is not None:
-            out.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(),
-                    "type": str(page._meta.verbose_name),
-                }
-            )
+            with translation.override(language):
+                kind = str(page._meta.verbose_name)
+            out.append({"title": page.title, "url": page.get_url(), "type": kind})
     return out

@@ -123,3 +123,5 @@ def test_walk_the_site_through_the_api(client, site_content):
     assert narrowed["total"] <= found["total"]
     found_en = get(client, "/api/v3/search/", q="seminar", locale="en")
     assert [hit["id"] for hit in found_en["results"]] == [c.article_en.pk]
+    assert found_en["results"][0]["type"] == "news item"  # in the asked language
+    assert found["results"][0]["type"] == "новость"

@@ -181,6 +181,11 @@ def test_autocomplete_completes_titles_of_the_locale(content):
     assert found[0]["url"] == content["ru_press"].get_url()
     assert autocomplete("Семи", language="en") == []
     assert autocomplete("Секр", language="ru") == []
+    english = autocomplete("Work", language="en")  # while Russian is the active language
+    assert [(item["title"], item["type"]) for item in english] == [
+        ("Workshop in Almaty", "news item")
+    ]
+    assert found[0]["type"] == "новость"
 
 
 @pytest.mark.parametrize(
