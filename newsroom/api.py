@@ -31,6 +31,7 @@ from programme.api import (
     get_public_page,
     image_data,
     image_queryset,
+    label_in_page_language,
     list_envelope,
     locale_codes,
     page_language,
@@ -106,8 +107,8 @@ class NewsSummarySchema(Schema):
         return locale_codes(context_request(context)).get(obj.locale_id, "")
 
     @staticmethod
-    def resolve_kind_label(obj: NewsPage) -> str:
-        return str(obj.get_kind_display())
+    def resolve_kind_label(obj: NewsPage, context: dict) -> str:
+        return label_in_page_language(obj, context, NewsPage.Kind(obj.kind).label)
 
     @staticmethod
     def resolve_hero_image(obj: NewsPage) -> dict | None:

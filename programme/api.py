@@ -16,6 +16,7 @@ from typing import Any, Literal
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -170,6 +171,14 @@ class LinkSchema(Schema):
 def page_language(page: Page, context: dict) -> str:
     """Labels of a page's tags are in the page's own language."""
     return locale_codes(context_request(context)).get(page.locale_id, settings.LANGUAGE_CODE)
+
+
+def label_in_page_language(page: Page, context: dict, label) -> str:
+    """A choice label (lazy: ``get_FOO_display()`` has already translated) in the page's own
+    language: the API has no language prefix, so the request's language is the default one
+    whatever the item's locale."""
+    with translation.override(page_language(page, context)):
+        return str(label)
 
 
 def country_tag(tag: CountryTag, language: str) -> dict:
@@ -415,7 +424,9 @@ class ProgrammePhaseSummarySchema(Schema):
         return [
             {
                 "role": item.role,
-                "role_label": str(PhasePartner.Role(item.role).label),
+                "role_label": label_in_page_language(
+                    obj, context, PhasePartner.Role(item.role).label
+                ),
                 "partner": page_ref(item.partner, request),
             }
             for item in obj.phase_partners.all()
@@ -458,8 +469,8 @@ class PartnerSummarySchema(Schema):
         return locale_codes(context_request(context)).get(obj.locale_id, "")
 
     @staticmethod
-    def resolve_kind_label(obj: PartnerOrganisationPage) -> str:
-        return str(obj.get_kind_display())
+    def resolve_kind_label(obj: PartnerOrganisationPage, context: dict) -> str:
+        return label_in_page_language(obj, context, PartnerOrganisationPage.Kind(obj.kind).label)
 
     @staticmethod
     def resolve_country(obj: PartnerOrganisationPage, context: dict) -> dict | None:

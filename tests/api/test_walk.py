@@ -41,6 +41,7 @@ def test_walk_the_site_through_the_api(client, site_content):
     assert item["countries"] == [{"slug": "kz", "label": "Казахстан"}]
     assert item["themes"] == [{"slug": "prevention", "label": "Профилактика"}]
     assert item["kind"] == "press_release"
+    assert item["kind_label"] == "Пресс-релиз"
     assert item["url"] == "http://localhost/ru/news/seminar-almaty/"
     assert set(item["hero_image"]["renditions"]) >= {"thumbnail", "medium", "large"}
     assert item["related_phase"]["id"] == c.phase.pk
@@ -51,6 +52,7 @@ def test_walk_the_site_through_the_api(client, site_content):
     assert [i["id"] for i in news_en["items"]] == [c.article_en.pk]
     assert news_en["items"][0]["countries"] == [{"slug": "kz", "label": "Kazakhstan"}]
     assert news_en["items"][0]["themes"] == [{"slug": "prevention", "label": "Prevention"}]
+    assert news_en["items"][0]["kind_label"] == "Press release"  # the item's language
 
     # The article, by its site path, and its translation.
     article = get(client, "/api/v3/route/", path="/ru/news/seminar-almaty/")
@@ -83,9 +85,11 @@ def test_walk_the_site_through_the_api(client, site_content):
     assert phase["number"] == 7
     assert [p["partner"]["id"] for p in phase["partners"]] == [c.partner.pk]
     assert phase["partners"][0]["role"] == "implementing"
+    assert phase["partners"][0]["role_label"] == "Реализация"
     assert {t["slug"] for t in phase["countries"]} == {"kz", "kg"}
     partner = get(client, f"/api/v3/partners/{phase['partners'][0]['partner']['id']}/")
     assert partner["acronym"] == "MZ"
+    assert partner["kind_label"] == "Государственное ведомство"
     assert partner["country"] == {"slug": "kz", "label": "Казахстан"}
     contact = get(client, f"/api/v3/contacts/{article['media_contact']['id']}/")
     assert contact["phones"] == [{"label": "Тел.", "number": "+996 312 000000"}]
@@ -93,6 +97,8 @@ def test_walk_the_site_through_the_api(client, site_content):
 
     phases_en = get(client, "/api/v3/phases/", locale="en")
     assert [p["id"] for p in phases_en["items"]] == [c.phase_en.pk]
+    en_roles = [p["role_label"] for p in phases_en["items"][0]["partners"]]
+    assert en_roles == ["Implementing"]  # the en phase's role, in English
     partners = get(client, "/api/v3/partners/", locale="ru", kind="donor")
     assert [p["id"] for p in partners["items"]] == [c.donor.pk]
     contacts = get(client, "/api/v3/contacts/", locale="en")
