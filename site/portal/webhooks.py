@@ -20,7 +20,7 @@ import urllib.request
 import uuid
 
 from django.conf import settings
-from django.db import close_old_connections, models, transaction
+from django.db import connections, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
@@ -175,7 +175,9 @@ def _deliver_in_thread(delivery_ids: list[str]) -> None:
         for delivery_id in delivery_ids:
             deliver(delivery_id)
     finally:
-        close_old_connections()
+        # The thread ends here: its database connections would otherwise stay open (with
+        # CONN_MAX_AGE) until garbage collection, holding a server session.
+        connections.close_all()
 
 
 @task()
