@@ -1,4 +1,8 @@
-"""The host site: its home page and the site-wide settings every page template reads."""
+"""The host site: its home page and the site-wide settings every page template reads.
+
+Django loads only ``portal.models``: the models of the site's parts (publish webhooks) live in
+their packages and are imported here so they load with the ``portal`` app.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.webhooks.models import Webhook, WebhookDelivery
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
 from programme.models import Boilerplate
+
+__all__ = ["HomePage", "SiteSettings", "TranslatorLocaleScope", "Webhook", "WebhookDelivery"]
 
 
 class HomePage(Page):
@@ -139,8 +146,3 @@ class TranslatorLocaleScope(models.Model):
 
     def __str__(self) -> str:
         return str(self.group)
-
-
-# Publish webhooks live in their own module (portal.webhooks); imported here so Django sees
-# the models.
-from portal.webhooks import Webhook, WebhookDelivery  # noqa: E402, F401

@@ -15,6 +15,7 @@ from portal.admin_views import TranslationStatusView
 from portal.i18n import is_untranslated_for_reader, missing_translation_response
 from portal.models import TranslatorLocaleScope
 from portal.permissions import user_can_edit_locale
+from portal.webhooks import admin as webhooks_admin  # noqa: F401  (registers the webhook snippets)
 
 # --- Readers ------------------------------------------------------------------------------
 
