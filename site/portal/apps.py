@@ -11,7 +11,10 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         # Our typed page schemas must reach Wagtail's API registry before any app imports
         # Wagtail's pages router (wagtail.images does so from its own ready()).
-        from portal import api, preview, webhooks  # noqa: F401  (preview registers hooks)
+        # Imported here, not at the top: they import models, which the app registry loads
+        # only after this module.
+        from portal import api, preview  # noqa: F401  (preview registers hooks)
+        from portal.webhooks import signals
 
         api.register()
-        webhooks.connect_signals()
+        signals.connect_signals()

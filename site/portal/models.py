@@ -1,4 +1,8 @@
-"""The host site: its home page and the site-wide settings every page template reads."""
+"""The host site: its home page and the site-wide settings every page template reads.
+
+Django loads only ``portal.models``: the models of the site's parts (translator scopes, publish
+webhooks) live in their packages and are imported here so they load with the ``portal`` app.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.i18n.models import TranslatorLocaleScope
+from portal.webhooks.models import Webhook, WebhookDelivery
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
 from programme.models import Boilerplate
+
+__all__ = ["HomePage", "SiteSettings", "TranslatorLocaleScope", "Webhook", "WebhookDelivery"]
 
 
 class HomePage(Page):
@@ -112,35 +120,3 @@ class SiteSettings(BaseSiteSetting):
             ("Telegram", self.telegram_url),
         ]
         return [(name, url) for name, url in links if url]
-
-
-class TranslatorLocaleScope(models.Model):
-    """Limits the members of a group to content in some locales (e.g. "Translators (kk)").
-
-    Wagtail's page permissions follow the tree, not the language. A group with a scope may only
-    edit, create, publish, move, copy or delete pages and translatable snippets in the scope's
-    locales, whatever its page permissions say; users outside scoped groups (and superusers)
-    are not limited. A user in several scoped groups gets the union of their locales.
-    """
-
-    group = models.OneToOneField(
-        "auth.Group",
-        on_delete=models.CASCADE,
-        related_name="locale_scope",
-        verbose_name=_("group"),
-    )
-    locales = models.ManyToManyField(
-        "wagtailcore.Locale", related_name="+", verbose_name=_("locales")
-    )
-
-    class Meta:
-        verbose_name = _("translator locale scope")
-        verbose_name_plural = _("translator locale scopes")
-
-    def __str__(self) -> str:
-        return str(self.group)
-
-
-# Publish webhooks live in their own module (portal.webhooks); imported here so Django sees
-# the models.
-from portal.webhooks import Webhook, WebhookDelivery  # noqa: E402, F401

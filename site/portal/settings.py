@@ -75,8 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.middleware.TranslatorScopeMiddleware",
-    "portal.middleware.MissingTranslationMiddleware",
+    "portal.i18n.middleware.TranslatorScopeMiddleware",
+    "portal.i18n.middleware.MissingTranslationMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

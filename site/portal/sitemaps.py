@@ -1,5 +1,5 @@
 """The sitemap: every published page of every language tree of the site, each with the same
-hreflang alternates as its HTML head (``portal.i18n.alternates_for``).
+hreflang alternates as its HTML head (``portal.i18n.alternates.alternates_for``).
 
 Wagtail's own sitemap lists the descendants of the site's root page only, which with one tree
 per locale means the default language alone; aliases made by synchronised trees are left out
@@ -16,7 +16,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from portal.i18n import alternates_for
+from portal.i18n.alternates import alternates_for
 
 
 class TranslatedSitemap(Sitemap):

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.test import override_settings
 
-from portal.webhooks import Webhook, WebhookDelivery
+from portal.webhooks.models import Webhook, WebhookDelivery
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
-from portal.models import TranslatorLocaleScope
+from portal.i18n.models import TranslatorLocaleScope
 from programme.models import Boilerplate
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page
 
-from portal.models import TranslatorLocaleScope
-from portal.permissions import allowed_locale_ids, setup_translator_group
+from portal.i18n.models import TranslatorLocaleScope
+from portal.i18n.permissions import allowed_locale_ids, setup_translator_group
 from programme.models import Boilerplate
 from tests.factories.programme import BoilerplateFactory
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.i18n import missing_translation_mode
+from portal.i18n.fallback import missing_translation_mode
 from tests.portal.test_config import run_manage
 
 

@@ -7,8 +7,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
-from portal.translation import machine_translate, start_translation
-from portal.translation_status import (
+from portal.i18n.status import (
     AWAITING,
     DRAFT,
     IN_PROGRESS,
@@ -16,6 +15,7 @@ from portal.translation_status import (
     published_share,
     translation_status,
 )
+from portal.i18n.workflow import machine_translate, start_translation
 from tests.factories.newsroom import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from wagtail_localize.machine_translators.dummy import DummyTranslator, translat
 from wagtail_localize.models import StringTranslation
 
 from newsroom.models import NewsPage
-from portal.translation import machine_translate, start_translation, sync_translations
+from portal.i18n.workflow import machine_translate, start_translation, sync_translations
 from tests.factories.newsroom import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

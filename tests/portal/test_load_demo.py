@@ -43,7 +43,7 @@ def test_translator_groups_survive_a_flushed_database():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale
 
-    from portal.permissions import setup_translator_group
+    from portal.i18n.permissions import setup_translator_group
 
     call_command("flush", interactive=False, verbosity=0)
     try:

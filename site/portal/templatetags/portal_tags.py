@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from portal.i18n import page_alternates, published_translations
+from portal.i18n.alternates import page_alternates, published_translations
 
 register = template.Library()
 

@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from portal.i18n.permissions import setup_translator_group
 from portal.models import HomePage, SiteSettings
-from portal.permissions import setup_translator_group
 from programme.demo import ensure_translation
 from programme.models import Boilerplate
 

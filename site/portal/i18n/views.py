@@ -1,4 +1,5 @@
-"""Admin views of the host site (thin: the data comes from portal.translation_status)."""
+"""The translation status report's admin view (thin: the data comes from
+``portal.i18n.status``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from portal.translation_status import STATE_LABELS, published_share, translation_status
+from portal.i18n.status import STATE_LABELS, published_share, translation_status
 
 
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):

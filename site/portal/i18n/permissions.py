@@ -2,9 +2,10 @@
 
 Two layers. (1) ``setup_translator_group`` gives a group Wagtail's ordinary page permissions on
 one locale's home page only (each locale is its own tree, so this already keeps most doors
-shut). (2) ``TranslatorLocaleScope`` is enforced by the admin hooks in ``wagtail_hooks.py`` on
-every page and snippet action, so a scoped group stays in its locales even when someone grants
-it permissions higher up the tree (e.g. on the root).
+shut). (2) ``TranslatorLocaleScope`` is enforced by the admin hooks in ``portal.i18n.hooks`` on
+every page and snippet action, and by ``portal.i18n.middleware.TranslatorScopeMiddleware`` in
+wagtail-localize's own views, so a scoped group stays in its locales even when someone grants it
+permissions higher up the tree (e.g. on the root).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupPagePermission, Locale, Page
 
-from portal.models import TranslatorLocaleScope
+from portal.i18n.models import TranslatorLocaleScope
+from programme.models import Boilerplate
 
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
@@ -61,8 +63,6 @@ def setup_translator_group(locale: Locale, home: Page | None = None) -> Group:
             "wagtail_localize", "translation", "submit_translation", "Can submit translations"
         ),
     )
-    from programme.models import Boilerplate
-
     boilerplate_type = ContentType.objects.get_for_model(Boilerplate)
     group.permissions.add(
         *Permission.objects.filter(

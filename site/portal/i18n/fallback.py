@@ -1,6 +1,8 @@
-"""What a reader sees of translations: which translations of a page are published, the
-hreflang alternates (the same in the page head and in the sitemap), and what happens when a
-page is asked for in a language it has not been translated into.
+"""What happens when a reader asks for a page in a language it has not been translated into:
+answer 404, or redirect to the same address in the source language
+(``NEWSROOM_MISSING_TRANSLATION``). Two places apply it: the ``before_serve_page`` hook
+(``portal.i18n.hooks``) for pages the locale's tree holds untranslated, and
+``MissingTranslationMiddleware`` for addresses the locale's tree lacks altogether.
 
 An *untranslated* page in a locale is either an alias that wagtail-localize's synchronised
 trees made of the source page (``alias_of`` set, content still in the source language) or a
@@ -9,12 +11,10 @@ page of another locale that Wagtail routed to because the locale has no tree of 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponseRedirect
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 MISSING_TRANSLATION_MODES = ("404", "redirect")
 
@@ -26,43 +26,6 @@ def missing_translation_mode() -> str:
             f"NEWSROOM_MISSING_TRANSLATION must be one of {MISSING_TRANSLATION_MODES}, got {mode!r}"
         )
     return mode
-
-
-def published_translations(page: Page):
-    """Live, public, real (non-alias) translations of ``page``, itself included."""
-    return (
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-
-
-def alternates_for(
-    pages: Iterable[Page], request: HttpRequest | None, default_language: str | None = None
-) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) sorted by language, then ``x-default`` for the default
-    language's version when it is among them. ``pages`` are translations of one page."""
-    default_language = default_language or Locale.get_default().language_code
-    alternates, default_url = [], None
-    for translation in pages:
-        url = translation.get_full_url(request)
-        if not url:
-            continue
-        code = translation.locale.language_code
-        alternates.append((code, url))
-        if code == default_language:
-            default_url = url
-    alternates.sort()
-    if default_url:
-        alternates.append(("x-default", default_url))
-    return alternates
-
-
-def page_alternates(page: Page, request: HttpRequest | None = None) -> list[tuple[str, str]]:
-    if not isinstance(page, Page) or not page.pk:
-        return []
-    return alternates_for(published_translations(page), request)
 
 
 def is_untranslated_for_reader(page: Page) -> bool:
@@ -89,10 +52,13 @@ def missing_translation_response(page: Page, request: HttpRequest) -> HttpRespon
     page_path = _without_language_prefix(page.get_url(request) or "")
     asked_path = _without_language_prefix(request.path)
     rest = asked_path[len(page_path) :] if asked_path.startswith(page_path) else ""
-    target = source_url + rest
-    if request.META.get("QUERY_STRING"):
-        target += "?" + request.META["QUERY_STRING"]
-    return HttpResponseRedirect(target)
+    return HttpResponseRedirect(_with_query(source_url + rest, request))
+
+
+def _with_query(target: str, request: HttpRequest) -> str:
+    """``target`` with the asked query string, so a fallback keeps filters and paging."""
+    query = request.META.get("QUERY_STRING")
+    return f"{target}?{query}" if query else target
 
 
 def _without_language_prefix(path: str) -> str:
@@ -104,8 +70,6 @@ def source_language_url(request: HttpRequest) -> str | None:
     """For a 404 in a non-default language (``/kk/about/`` where kk has no published
     ``about``): the address of the same path in the default language's tree when a live
     page answers there, keeping a routable page's sub-route and the query."""
-    from wagtail.models import Site
-
     language = (request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "") or ""
     default = Locale.get_default()
     prefix = f"/{language}/"
@@ -128,7 +92,4 @@ def source_language_url(request: HttpRequest) -> str | None:
         return None
     consumed = [part for part in page.url_path[len(root.url_path) :].split("/") if part]
     rest = "".join(f"{part}/" for part in components[len(consumed) :])
-    target = url + rest
-    if request.META.get("QUERY_STRING"):
-        target += "?" + request.META["QUERY_STRING"]
-    return target
+    return _with_query(url + rest, request)

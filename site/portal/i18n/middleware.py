@@ -1,18 +1,24 @@
-"""The missing-translation fallback for addresses that have no page at all in the asked
-language (the locale's tree lacks it, or only holds an unpublished translation)."""
+"""The two middleware of the i18n part: the missing-translation fallback for addresses that have
+no page at all in the asked language (the locale's tree lacks it, or only holds an unpublished
+translation), and the translator scope in wagtail-localize's own views, where no Wagtail hook
+runs."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
 
-from portal.i18n import missing_translation_mode, source_language_url
+from portal.i18n.fallback import missing_translation_mode, source_language_url
+from portal.i18n.permissions import allowed_locale_ids
 
 
 class MissingTranslationMiddleware:
     """With ``NEWSROOM_MISSING_TRANSLATION = "redirect"``, a 404 under ``/kk/...`` whose path
     exists in the default language redirects there (302: the translation may come later).
     Pages that do exist in the locale as untranslated aliases are handled earlier, by the
-    ``before_serve_page`` hook in wagtail_hooks.py."""
+    ``before_serve_page`` hook in ``portal.i18n.hooks``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -51,8 +57,6 @@ class TranslatorScopeMiddleware:
         match = request.resolver_match
         if match is None or match.namespace != "wagtail_localize":
             return None
-        from portal.permissions import allowed_locale_ids
-
         allowed = allowed_locale_ids(request.user)
         if allowed is None:
             return None
@@ -63,15 +67,10 @@ class TranslatorScopeMiddleware:
             return JsonResponse(
                 {"detail": "This translator may not edit that language."}, status=403
             )
-        from wagtail.admin.auth import permission_denied
-
         return permission_denied(request)
 
     def locales_concerned(self, request, url_name: str, kwargs: dict) -> list[int] | None:
         """The locale ids a request acts on, or None when it acts on none in particular."""
-        from wagtail.models import Page
-        from wagtail_localize.models import Translation, TranslationSource
-
         if url_name in self.SUBMIT:
             if request.method != "POST":
                 return None

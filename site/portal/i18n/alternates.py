@@ -1,0 +1,51 @@
+"""Which translations of a page a reader may be sent to, and the hreflang alternates that
+announce them. The page head (``portal_tags.hreflang_alternates``) and the sitemap
+(``portal.sitemaps``) both call ``alternates_for`` so that they never disagree.
+
+Aliases that wagtail-localize's synchronised trees made of a source page are not
+translations: their content is still in the source language, so they are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+from wagtail.models import Locale, Page
+
+
+def published_translations(page: Page):
+    """Live, public, real (non-alias) translations of ``page``, itself included."""
+    return (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+
+
+def alternates_for(
+    pages: Iterable[Page], request: HttpRequest | None, default_language: str | None = None
+) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) sorted by language, then ``x-default`` for the default
+    language's version when it is among them. ``pages`` are translations of one page."""
+    default_language = default_language or Locale.get_default().language_code
+    alternates, default_url = [], None
+    for translation in pages:
+        url = translation.get_full_url(request)
+        if not url:
+            continue
+        code = translation.locale.language_code
+        alternates.append((code, url))
+        if code == default_language:
+            default_url = url
+    alternates.sort()
+    if default_url:
+        alternates.append(("x-default", default_url))
+    return alternates
+
+
+def page_alternates(page: Page, request: HttpRequest | None = None) -> list[tuple[str, str]]:
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    return alternates_for(published_translations(page), request)
