@@ -11,7 +11,8 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         # Our typed page schemas must reach Wagtail's API registry before any app imports
         # Wagtail's pages router (wagtail.images does so from its own ready()).
-        from portal import api, preview, webhooks  # noqa: F401  (preview registers hooks)
+        from portal import webhooks
+        from portal.api import preview, registry  # noqa: F401  (preview registers hooks)
 
-        api.register()
+        registry.register()
         webhooks.connect_signals()

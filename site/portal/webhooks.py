@@ -236,7 +236,7 @@ def deliver(delivery_id: str) -> str:
 
 
 def _content_changed() -> None:
-    from portal.api_middleware import touch_content
+    from portal.api.http import touch_content
 
     touch_content(time.time())
 
