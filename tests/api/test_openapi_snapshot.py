@@ -4,7 +4,7 @@
 (schema names, field order, descriptions, operation ids). When the API changes on purpose,
 regenerate the snapshot and commit it with the change:
 
-    UPDATE_OPENAPI_SNAPSHOT=1 .venv/bin/pytest -p no:xdist -q tests/api/test_openapi_snapshot.py
+    UPDATE_OPENAPI_SNAPSHOT=1 .venv/bin/pytest -n 0 -q tests/api/test_openapi_snapshot.py
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def test_openapi_document_matches_the_snapshot(client):
             f"served {served[max(0, at - 60) : at + 60]!r}, "
             f"snapshot {expected[max(0, at - 60) : at + 60]!r}).\n"
             "If the API contract changed on purpose, regenerate the snapshot with "
-            f"`{UPDATE_VARIABLE}=1 .venv/bin/pytest -p no:xdist -q "
+            f"`{UPDATE_VARIABLE}=1 .venv/bin/pytest -n 0 -q "
             "tests/api/test_openapi_snapshot.py` and commit it; otherwise the change broke "
             "the contract front ends rely on.",
             pytrace=False,
