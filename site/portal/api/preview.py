@@ -21,7 +21,8 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.models import Page
 
-from programme.api import BadParameter, reject_unknown
+from headless.errors import BadParameter
+from headless.params import reject_unknown
 
 #: Kept as it was when this lived in portal/api.py: changing it would void the tokens in flight.
 PREVIEW_SALT = "portal.api.preview"

@@ -15,17 +15,15 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 from wagtail.models import Locale, Page, Site
 
-from newsroom import api as newsroom_api
+from headless.errors import BadParameter
+from headless.locales import locale_codes, resolve_locale
+from headless.params import reject_unknown
+from headless.schemas import PageRefSchema
+from headless.serialisers import page_ref
+from headless.visibility import get_public_page, public_pages
+from newsroom.api import BoilerplateSchema, boilerplate_data
 from portal.models import SiteSettings
-from programme.api import (
-    BadParameter,
-    PageRefSchema,
-    locale_codes,
-    page_ref,
-    public_pages,
-    reject_unknown,
-    resolve_locale,
-)
+from programme.api.schemas import SocialLinkSchema
 from programme.models import Boilerplate
 
 router = Router(tags=["site"])
@@ -47,9 +45,7 @@ class TranslationSchema(Schema):
 )
 def list_translations(request: HttpRequest, page_id: int):
     reject_unknown(request, set())
-    page = public_pages(Page).filter(pk=page_id).first()
-    if page is None:
-        raise Http404(f"No published page with id {page_id}.")
+    page = get_public_page(Page, page_id)
     translations = public_pages(Page).filter(translation_key=page.translation_key)
     codes = locale_codes(request)
     order = {code: i for i, (code, _) in enumerate(settings.LANGUAGES)}
@@ -66,11 +62,16 @@ def list_translations(request: HttpRequest, page_id: int):
     return sorted(items, key=lambda item: order.get(item["locale"], 99))
 
 
-def locale_root(request: HttpRequest, locale: Locale) -> Page:
+def current_site(request: HttpRequest) -> Site:
+    """The site the request is for, else the default one (API clients call from anywhere)."""
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         raise Http404("No site is configured.")
-    root = site.root_page.get_translation_or_none(locale)
+    return site
+
+
+def locale_root(request: HttpRequest, locale: Locale) -> Page:
+    root = current_site(request).root_page.get_translation_or_none(locale)
     if root is None or not root.live:
         raise Http404(f"The site has no published home page in '{locale.language_code}'.")
     return root
@@ -140,15 +141,14 @@ def navigation(request: HttpRequest, locale: str | None = None):
     }
 
 
-class SiteBoilerplateSchema(Schema):
-    kind: str
-    title: str
-    html: str
+# The same shapes as the newsroom's and the contacts', under the names the OpenAPI document
+# has always given them here.
+class SiteBoilerplateSchema(BoilerplateSchema):
+    pass
 
 
-class SocialSchema(Schema):
-    network: str
-    url: str
+class SocialSchema(SocialLinkSchema):
+    pass
 
 
 class SiteSettingsSchema(Schema):
@@ -175,10 +175,7 @@ BOILERPLATE_FIELDS = (
 
 
 def site_settings_for(request: HttpRequest) -> SiteSettings:
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise Http404("No site is configured.")
-    return SiteSettings.for_site(site)
+    return SiteSettings.for_site(current_site(request))
 
 
 def site_default_boilerplate(request: HttpRequest, name: str) -> Boilerplate | None:
@@ -215,5 +212,5 @@ def site_settings(request: HttpRequest, locale: str | None = None):
         ],
     }
     for name in BOILERPLATE_FIELDS:
-        data[name] = newsroom_api.boilerplate_data(getattr(site_settings, name), language.pk)
+        data[name] = boilerplate_data(getattr(site_settings, name), language.pk)
     return data
