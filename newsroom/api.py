@@ -13,41 +13,34 @@ from typing import Literal
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from newsroom.models import NewsIndexPage, NewsPage
-from programme import api as programme_api
-from programme.api import (
-    BadParameter,
+from headless.context import context_request
+from headless.endpoints import add_detail_route
+from headless.errors import BadParameter
+from headless.pagination import ListSchema, paginate
+from headless.params import LIMIT, OFFSET, parse_ids
+from headless.resolvers import choice_label, image_field, related_page, stream_field
+from headless.schemas import (
     BasePageDetail,
-    ContactSummarySchema,
     IndexPageDetail,
     PageRefSchema,
+    PageSummarySchema,
     RenditionedImageSchema,
     StreamBlockSchema,
     TagSchema,
-    check_limit,
-    context_request,
-    get_public_page,
-    image_data,
-    image_queryset,
-    label_in_page_language,
-    list_envelope,
-    locale_codes,
-    page_language,
-    page_ref,
     page_schema,
-    public_pages,
-    reject_unknown,
-    resolve_locale,
-    rich_text_html,
-    stream_data,
-    tags_of,
-    with_tags,
 )
+from headless.serialisers import image_queryset, page_ref, rich_text_html
+from headless.visibility import public_pages
+from newsroom.models import NewsIndexPage, NewsPage
+from programme.api.schemas import ContactSummarySchema
+from programme.api.tags import countries_of, tagged, themes_of
+from programme.api.vocabularies import register_counted
 from programme.models import Boilerplate, PartnerOrganisationPage
 
-programme_api.register_counted("news", "newsroom.NewsPage")
+register_counted("news", "newsroom.NewsPage")
 
 #: How many search hits the listing considers when ``search`` is combined with filters.
 SEARCH_HIT_LIMIT = 1000
@@ -82,11 +75,7 @@ def boilerplate_data(boilerplate: Boilerplate | None, locale_id: int | None) -> 
     }
 
 
-class NewsSummarySchema(Schema):
-    id: int
-    title: str
-    url: str | None
-    locale: str
+class NewsSummarySchema(PageSummarySchema):
     kind: str
     kind_label: str
     publication_date: datetime.datetime | None
@@ -98,36 +87,11 @@ class NewsSummarySchema(Schema):
     related_phase: PageRefSchema | None
     related_partners: list[PageRefSchema]
 
-    @staticmethod
-    def resolve_url(obj: NewsPage, context: dict) -> str | None:
-        return obj.get_full_url(context_request(context))
-
-    @staticmethod
-    def resolve_locale(obj: NewsPage, context: dict) -> str:
-        return locale_codes(context_request(context)).get(obj.locale_id, "")
-
-    @staticmethod
-    def resolve_kind_label(obj: NewsPage, context: dict) -> str:
-        return label_in_page_language(obj, context, NewsPage.Kind(obj.kind).label)
-
-    @staticmethod
-    def resolve_hero_image(obj: NewsPage) -> dict | None:
-        return image_data(obj.hero_image)
-
-    @staticmethod
-    def resolve_countries(obj: NewsPage, context: dict) -> list[dict]:
-        return tags_of(obj.country_items.all(), page_language(obj, context))
-
-    @staticmethod
-    def resolve_themes(obj: NewsPage, context: dict) -> list[dict]:
-        return tags_of(obj.theme_items.all(), page_language(obj, context))
-
-    @staticmethod
-    def resolve_related_phase(obj: NewsPage, context: dict) -> dict | None:
-        phase = obj.related_phase
-        if phase is None or not phase.live:
-            return None
-        return page_ref(phase, context_request(context))
+    resolve_kind_label = choice_label(NewsPage.Kind)
+    resolve_hero_image = image_field("hero_image")
+    resolve_countries = staticmethod(countries_of)
+    resolve_themes = staticmethod(themes_of)
+    resolve_related_phase = related_page("related_phase")
 
     @staticmethod
     def resolve_related_partners(obj: NewsPage, context: dict) -> list[dict]:
@@ -148,9 +112,7 @@ class NewsPageDetail(BasePageDetail, NewsSummarySchema):
     )
     donor_boilerplate: BoilerplateSchema | None
 
-    @staticmethod
-    def resolve_body(obj: NewsPage, context: dict) -> list[dict]:
-        return stream_data(obj.body, context_request(context))
+    resolve_body = stream_field("body")
 
     @staticmethod
     def resolve_media_contact(obj: NewsPage) -> object | None:
@@ -190,17 +152,15 @@ PAGE_SCHEMAS = {
 }
 
 
-class NewsList(Schema):
+class NewsList(ListSchema):
     count: int = Field(description="Total number of items matching the filters.")
-    limit: int
-    offset: int
     items: list[NewsSummarySchema]
 
 
-def news_queryset(locale) -> QuerySet:
+def news_queryset(locale: Locale) -> QuerySet:
     """Published news of a locale with everything a list item shows, prefetched."""
     queryset = public_pages(NewsPage, locale).select_related("related_phase")
-    return with_tags(queryset).prefetch_related(
+    return tagged(queryset).prefetch_related(
         Prefetch("hero_image", queryset=image_queryset()),
         Prefetch(
             "related_partners",
@@ -211,11 +171,23 @@ def news_queryset(locale) -> QuerySet:
     )
 
 
-def parse_ids(name: str, values: list[str]) -> list[int]:
-    try:
-        return [int(value) for value in values]
-    except ValueError:
-        raise BadParameter(name, f"{name} must be page ids (whole numbers).") from None
+def ordered(queryset: QuerySet, locale: Locale, search: str | None, ordering: str | None):
+    """Newest first by default; with ``search``, only the hits, by relevance unless another
+    ordering is asked."""
+    if not search:
+        return queryset.order_by(*ORDERINGS[ordering or "-publication_date"])
+    hits = get_search_backend().search(search, NewsPage.objects.live().filter(locale=locale))[
+        :SEARCH_HIT_LIMIT
+    ]
+    ranked = [hit.pk for hit in hits]
+    queryset = queryset.filter(pk__in=ranked)
+    if ordering not in (None, "relevance"):
+        return queryset.order_by(*ORDERINGS[ordering])
+    rank = Case(
+        *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)],
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(rank=rank).order_by("rank")
 
 
 router = Router(tags=["news"])
@@ -246,63 +218,49 @@ def list_news(
     search: str | None = SEARCH_PARAM,
     ordering: Literal["-publication_date", "publication_date", "title", "-title", "relevance"]
     | None = ORDERING_PARAM,
-    limit: int = programme_api.LIMIT,
-    offset: int = programme_api.OFFSET,
+    limit: int = LIMIT,
+    offset: int = OFFSET,
 ):
-    reject_unknown(
+    def check() -> None:
+        if date_from and date_to and date_to < date_from:
+            raise BadParameter("date_to", "date_to cannot be before date_from.")
+        if ordering == "relevance" and not search:
+            raise BadParameter("ordering", "ordering=relevance needs a search query.")
+
+    def arrange(queryset: QuerySet, language: Locale) -> QuerySet:
+        if phase:
+            queryset = queryset.filter(related_phase_id__in=parse_ids("phase", phase))
+        if partner:
+            queryset = queryset.filter(related_partners__in=parse_ids("partner", partner))
+        if country or theme or partner:
+            queryset = queryset.distinct()
+        return ordered(queryset, language, search, ordering)
+
+    return paginate(
         request,
-        {"country", "theme", "kind", "phase", "partner", "date_from", "date_to", "search"}
-        | {"ordering", "limit", "offset"},
+        locale=locale,
+        queryset=news_queryset,
+        filters={
+            "country": ("country_items__tag__slug__in", country),
+            "theme": ("theme_items__tag__slug__in", theme),
+            "kind": ("kind__in", kind),
+            "date_from": ("publication_date__date__gte", date_from),
+            "date_to": ("publication_date__date__lte", date_to),
+        },
+        also_allowed={"phase", "partner", "search", "ordering"},
+        check=check,
+        arrange=arrange,
+        limit=limit,
+        offset=offset,
     )
-    check_limit(limit)
-    if date_from and date_to and date_to < date_from:
-        raise BadParameter("date_to", "date_to cannot be before date_from.")
-    if ordering == "relevance" and not search:
-        raise BadParameter("ordering", "ordering=relevance needs a search query.")
-    language = resolve_locale(locale)
-    queryset = news_queryset(language)
-    if country:
-        queryset = queryset.filter(country_items__tag__slug__in=country)
-    if theme:
-        queryset = queryset.filter(theme_items__tag__slug__in=theme)
-    if kind:
-        queryset = queryset.filter(kind__in=kind)
-    if phase:
-        queryset = queryset.filter(related_phase_id__in=parse_ids("phase", phase))
-    if partner:
-        queryset = queryset.filter(related_partners__in=parse_ids("partner", partner))
-    if date_from:
-        queryset = queryset.filter(publication_date__date__gte=date_from)
-    if date_to:
-        queryset = queryset.filter(publication_date__date__lte=date_to)
-    if country or theme or partner:
-        queryset = queryset.distinct()
-    if search:
-        hits = get_search_backend().search(search, NewsPage.objects.live().filter(locale=language))[
-            :SEARCH_HIT_LIMIT
-        ]
-        ranked = [hit.pk for hit in hits]
-        queryset = queryset.filter(pk__in=ranked)
-        if ordering in (None, "relevance"):
-            rank = Case(
-                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)],
-                output_field=IntegerField(),
-            )
-            queryset = queryset.annotate(rank=rank).order_by("rank")
-        else:
-            queryset = queryset.order_by(*ORDERINGS[ordering])
-    else:
-        queryset = queryset.order_by(*ORDERINGS[ordering or "-publication_date"])
-    return list_envelope(queryset[offset : offset + limit], queryset.count(), limit, offset)
 
 
-@router.get(
+add_detail_route(
+    router,
     "/news/{page_id}/",
+    NewsPage,
     response=PAGE_SCHEMAS[NewsPage],
     operation_id="news_detail",
     summary="News item",
+    url_name="get_news",
 )
-def get_news(request: HttpRequest, page_id: int):
-    reject_unknown(request, set())
-    item = get_public_page(NewsPage, page_id)
-    return item

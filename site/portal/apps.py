@@ -13,8 +13,8 @@ class PortalConfig(AppConfig):
         # Wagtail's pages router (wagtail.images does so from its own ready()).
         # Imported here, not at the top: they import models, which the app registry loads
         # only after this module.
-        from portal import api, preview  # noqa: F401  (preview registers hooks)
+        from portal.api import preview, registry  # noqa: F401  (preview registers hooks)
         from portal.webhooks import signals
 
-        api.register()
+        registry.register()
         signals.connect_signals()

@@ -257,8 +257,8 @@ LOGGING = {
 # API ----------------------------------------------------------------------------------------
 # Headless API (docs/api.md): Wagtail's API v3 at /api/v3/ with our routers, v2 at /api/v2/.
 INSTALLED_APPS += ["wagtail.api.v3"]
-MIDDLEWARE.insert(1, "portal.api_middleware.ApiHttpMiddleware")  # CORS, caching, conditional GET
-MIDDLEWARE.append("portal.api_middleware.ApiResponseGuard")  # API 404s stay 404s
+MIDDLEWARE.insert(1, "portal.api.http.ApiHttpMiddleware")  # CORS, caching, conditional GET
+MIDDLEWARE.append("portal.api.http.ApiResponseGuard")  # API 404s stay 404s
 WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Origins allowed to call /api/ from a browser (a Next.js site, partner portals...).

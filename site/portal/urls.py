@@ -11,7 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
-from portal.api import api_v2_router
+from portal.api.registry import api_v2_router
 from portal.sitemaps import TranslatedSitemap
 
 urlpatterns = [

@@ -77,7 +77,7 @@ def test_publishing_changes_etag_and_last_modified(client, site_content):
 
 
 def test_a_change_within_the_same_second_still_moves_last_modified(client, homes):
-    from portal.api_middleware import content_changed_at, touch_content
+    from portal.api.http import content_changed_at, touch_content
 
     now = float(int(content_changed_at()) + 10)
     touch_content(now)

@@ -85,7 +85,7 @@ def validate(openapi: dict, url: str, response) -> None:
 
 def test_every_response_matches_the_schema(client, site_content, openapi):
     c = site_content
-    from portal.api import preview_token
+    from portal.api.preview import preview_token
 
     token = preview_token(c.article, c.article.get_latest_revision().pk)
     urls = [

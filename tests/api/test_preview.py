@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 from django.test import override_settings
 
-from portal.api import PREVIEW_SALT, preview_token
+from portal.api.preview import PREVIEW_SALT, preview_token
 
 pytestmark = pytest.mark.django_db
 

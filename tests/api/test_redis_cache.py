@@ -38,7 +38,7 @@ def redis_cache():
 
 
 def test_last_modified_is_kept_in_redis_and_bumped_on_publish(client, site_content, redis_cache):
-    from portal.api_middleware import CONTENT_CHANGED_KEY
+    from portal.api.http import CONTENT_CHANGED_KEY
 
     first = client.get("/api/v3/news/", {"locale": "ru"})
     assert first.status_code == 200

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from portal.api.http import touch_content
 from portal.webhooks.delivery import dispatch
 from portal.webhooks.models import Webhook
 
@@ -48,8 +49,6 @@ def _announce(event: str, page: Page) -> None:
 
 
 def _content_changed() -> None:
-    from portal.api_middleware import touch_content
-
     touch_content(time.time())
 
 

@@ -1,0 +1,49 @@
+"""Locales in the API: the asked locale, locale codes of items, labels in an item's language.
+
+The API has no language prefix, so the request's active language is always the default one:
+labels must follow the item's own locale, not the request's.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from headless.context import context_request
+from headless.errors import BadParameter
+
+
+def resolve_locale(language: str | None, request: HttpRequest | None = None) -> Locale:
+    """The asked locale (default: the site's default language); 400 for an unknown one."""
+    code = language or settings.LANGUAGE_CODE
+    known = {code for code, _ in settings.LANGUAGES}
+    if code not in known:
+        raise BadParameter("locale", f"Unknown locale '{code}'. Known: {', '.join(sorted(known))}.")
+    try:
+        return Locale.objects.get(language_code=code)
+    except Locale.DoesNotExist:
+        raise BadParameter("locale", f"Locale '{code}' is not enabled on this site.") from None
+
+
+def locale_codes(request: HttpRequest) -> dict[int, str]:
+    """{locale id: language code}, read once per request (a handful of rows)."""
+    codes = getattr(request, "_api_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        request._api_locale_codes = codes
+    return codes
+
+
+def page_language(page: Page, context: dict) -> str:
+    """Labels of a page's tags are in the page's own language."""
+    return locale_codes(context_request(context)).get(page.locale_id, settings.LANGUAGE_CODE)
+
+
+def label_in_page_language(page: Page, context: dict, label) -> str:
+    """A choice label (lazy: ``get_FOO_display()`` has already translated) in the page's own
+    language: the API has no language prefix, so the request's language is the default one
+    whatever the item's locale."""
+    with translation.override(page_language(page, context)):
+        return str(label)

@@ -1,0 +1,64 @@
+"""Listings: the envelope every list endpoint answers with, its schema, and ``paginate``, the
+steps every list endpoint takes (check the parameters, resolve the locale, filter, count,
+slice), so a new listing states only what is its own: its queryset and its filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Schema
+from wagtail.models import Locale
+
+from headless.locales import resolve_locale
+from headless.params import PAGINATION_PARAMS, check_limit, reject_unknown
+
+
+class ListSchema(Schema):
+    """``{"count", "limit", "offset", "items"}``: subclasses declare ``items``."""
+
+    count: int
+    limit: int
+    offset: int
+
+
+def list_envelope(items: Iterable, count: int, limit: int, offset: int) -> dict:
+    return {"count": count, "limit": limit, "offset": offset, "items": list(items)}
+
+
+def paginate(
+    request: HttpRequest,
+    *,
+    locale: str | None,
+    queryset: Callable[[Locale], QuerySet],
+    filters: Mapping[str, tuple[str, Any]],
+    limit: int,
+    offset: int,
+    also_allowed: Iterable[str] = (),
+    check: Callable[[], None] | None = None,
+    arrange: Callable[[QuerySet, Locale], QuerySet | list] | None = None,
+) -> dict:
+    """One page of a listing, as its envelope.
+
+    In order: unknown parameters and a too large ``limit`` are refused, ``check`` runs the
+    endpoint's own parameter checks, the locale is resolved and ``queryset(locale)`` built,
+    each given filter ({parameter: (lookup, value)}) applied when its value is set, then
+    ``arrange(queryset, locale)`` may order, narrow or turn it into a list. The count is
+    ``len()`` for a list and one COUNT query for a queryset.
+    """
+    reject_unknown(request, {*filters, *also_allowed, *PAGINATION_PARAMS})
+    check_limit(limit)
+    if check is not None:
+        check()
+    language = resolve_locale(locale)
+    items = queryset(language)
+    for lookup, value in filters.values():
+        if value:
+            items = items.filter(**{lookup: value})
+    if arrange is not None:
+        items = arrange(items, language)
+    count = len(items) if isinstance(items, list) else items.count()
+    return list_envelope(items[offset : offset + limit], count, limit, offset)

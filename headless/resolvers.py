@@ -1,0 +1,74 @@
+"""Ready-made django-ninja resolvers for the fields every page schema has in some form: the
+page's absolute URL and locale code, a StreamField, a rich-text field, an image, a choice
+label in the page's own language. A schema then says ``resolve_body = stream_field("body")``
+instead of repeating the same three-line method.
+
+django-ninja only calls resolvers that are static methods (ninja/schema.py, ``Resolver``),
+hence the ``staticmethod`` wrappers; resolvers taking ``context`` get the request from it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Choices
+from wagtail.models import Page
+
+from headless.context import context_request
+from headless.locales import label_in_page_language, locale_codes
+from headless.serialisers import image_data, page_ref, rich_text_html, stream_data
+
+
+def page_url(obj: Page, context: dict) -> str | None:
+    """Absolute URL of the page on the public site."""
+    return obj.get_full_url(context_request(context))
+
+
+def page_locale(obj: Page, context: dict) -> str:
+    return locale_codes(context_request(context)).get(obj.locale_id, "")
+
+
+def stream_field(name: str) -> staticmethod:
+    """Resolver: the StreamField ``name`` as a list of blocks."""
+
+    def resolve(obj: Page, context: dict) -> list[dict]:
+        return stream_data(getattr(obj, name), context_request(context))
+
+    return staticmethod(resolve)
+
+
+def rich_text_field(name: str) -> staticmethod:
+    """Resolver: the rich-text field ``name`` as rendered HTML."""
+
+    def resolve(obj: Page) -> str:
+        return rich_text_html(getattr(obj, name))
+
+    return staticmethod(resolve)
+
+
+def image_field(name: str) -> staticmethod:
+    """Resolver: the image of the foreign key ``name`` with its renditions, or None."""
+
+    def resolve(obj: Page) -> dict | None:
+        return image_data(getattr(obj, name))
+
+    return staticmethod(resolve)
+
+
+def choice_label(choices: type[Choices], name: str = "kind") -> staticmethod:
+    """Resolver: the label of the choice field ``name`` in the page's own language."""
+
+    def resolve(obj: Page, context: dict) -> str:
+        return label_in_page_language(obj, context, choices(getattr(obj, name)).label)
+
+    return staticmethod(resolve)
+
+
+def related_page(name: str) -> staticmethod:
+    """Resolver: a reference to the page of the foreign key ``name``, only while it is live."""
+
+    def resolve(obj: Page, context: dict) -> dict | None:
+        page = getattr(obj, name)
+        if page is None or not page.live:
+            return None
+        return page_ref(page, context_request(context))
+
+    return staticmethod(resolve)
