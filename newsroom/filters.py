@@ -19,8 +19,8 @@ from programme.models import (
     PartnerOrganisationPage,
     ProgrammePhasePage,
     ThemeTag,
-    current_language,
 )
+from programme.models.reader import current_language
 
 if TYPE_CHECKING:
     from newsroom.models import NewsIndexPage, NewsPageQuerySet

@@ -1,0 +1,48 @@
+"""Programme content, one module per concern (the package re-exports the model classes so
+``from programme.models import ProgrammePage`` works as for any Django app):
+
+- ``vocabularies``: country and theme tags, theme labels, what tagged pages share;
+- ``boilerplates``: reusable texts (snippet) and the field articles choose one with;
+- ``phases``: the programme, its phases and the partners' roles per phase;
+- ``partners``: partner organisations and their index;
+- ``contacts``: donor contact offices with phones and social links, and their index;
+- ``reader``: the reader's language, the visibility rule, pages in the reader's locale.
+
+Modules of this package import one another directly, never through this one.
+"""
+
+from programme.models.boilerplates import Boilerplate
+from programme.models.contacts import (
+    ContactIndexPage,
+    ContactPhone,
+    ContactSocialLink,
+    DonorContactPage,
+)
+from programme.models.partners import PartnerIndexPage, PartnerOrganisationPage, PartnerTheme
+from programme.models.phases import (
+    PhaseCountry,
+    PhasePartner,
+    PhaseTheme,
+    ProgrammePage,
+    ProgrammePhasePage,
+)
+from programme.models.vocabularies import CountryTag, ThemeLabel, ThemeTag
+
+__all__ = [
+    "Boilerplate",
+    "ContactIndexPage",
+    "ContactPhone",
+    "ContactSocialLink",
+    "CountryTag",
+    "DonorContactPage",
+    "PartnerIndexPage",
+    "PartnerOrganisationPage",
+    "PartnerTheme",
+    "PhaseCountry",
+    "PhasePartner",
+    "PhaseTheme",
+    "ProgrammePage",
+    "ProgrammePhasePage",
+    "ThemeLabel",
+    "ThemeTag",
+]
