@@ -10,6 +10,8 @@ so ``from newsroom.models import NewsPage`` works as for any Django app):
 Modules of this package import one another directly, never through this one.
 """
 
+# Import order is registration order (content types, Wagtail's page type list and the API
+# schema's page type enums follow it): the index, then the item, as before the split.
 from newsroom.models.index import NewsIndexPage
 from newsroom.models.news import NewsPage
 from newsroom.models.tags import NewsCountry, NewsTheme

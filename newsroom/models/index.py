@@ -10,41 +10,41 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet
 
 from newsroom.feeds import NewsAtomFeed, NewsRssFeed
 from newsroom.filters import NewsFilterSet
-from newsroom.models.news import NewsPage
-from newsroom.models.querysets import NewsPageQuerySet
-from programme.blocks import RICH_TEXT_FEATURES
 from programme.models import CountryTag, ThemeTag
+from programme.models.bases import IntroIndexPage
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
     """The newsroom: a filtered, paginated listing plus RSS and Atom feeds (whole newsroom,
     per country, per theme), one newsroom per locale."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     per_page = models.PositiveSmallIntegerField(
         _("items per page"), default=12, help_text=_("How many news items a listing page shows.")
     )
 
     subpage_types = ["newsroom.NewsPage"]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
-    api_fields = [APIField("intro")]
+    settings_panels = IntroIndexPage.settings_panels + [FieldPanel("per_page")]
 
     feed_length = 30
 
     class Meta:
         verbose_name = _("newsroom")
 
-    def published_items(self) -> NewsPageQuerySet:
-        """The items a reader of this newsroom's locale may see, newest first."""
-        return NewsPage.objects.child_of(self).filter(locale_id=self.locale_id).published()
+    @classmethod
+    def item_model(cls) -> type[Page]:
+        """``NewsPage``, as ``subpage_types`` names it. Read from Wagtail, not imported: the
+        news module imports this one (an item links back to its newsroom)."""
+        return cls.clean_subpage_models()[0]
+
+    def published_items(self) -> PageQuerySet:
+        """The items a reader of this newsroom's locale may see, newest first (a
+        ``NewsPageQuerySet``)."""
+        return self.item_model().objects.child_of(self).filter(locale_id=self.locale_id).published()
 
     def paginate(self, queryset, page_number: str | None) -> PaginatorPage:
         """A malformed or out-of-range ``?page=`` gives the first or the last page: old links
@@ -60,7 +60,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         items = self.published_items()
-        filters = NewsFilterSet(request.GET, kinds=NewsPage.Kind.choices, items=items)
+        filters = NewsFilterSet(request.GET, kinds=self.item_model().Kind.choices, items=items)
         queryset = filters.apply(items).with_listing_relations()
         page = self.paginate(queryset, request.GET.get("page"))
         return self.render(

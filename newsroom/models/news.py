@@ -25,6 +25,7 @@ from newsroom import formatting
 from newsroom.blocks import news_body_blocks
 from newsroom.defaults import site_default
 from newsroom.ics import event_calendar
+from newsroom.models.index import NewsIndexPage
 from newsroom.models.querysets import NewsPageManager
 from newsroom.models.sharing import SharingMixin
 from newsroom.models.tags import NewsCountry, NewsTheme
@@ -256,13 +257,12 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent().specific if self.pk else None
-        newsrooms = tuple(self.clean_parent_page_models())  # NewsIndexPage, not imported here
+        index = self.get_parent().specific if self.pk else None
         context.update(
             related_news=self.related_news(),
             texts=self.texts(request),
             contact=self.contact(),
-            newsroom=parent if isinstance(parent, newsrooms) else None,
+            newsroom=index if isinstance(index, NewsIndexPage) else None,
             share_links=self.share_links(request),
             share_image=self.share_image_url(request),
             json_ld_data=self.json_ld(request),

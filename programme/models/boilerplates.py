@@ -46,9 +46,14 @@ class Boilerplate(TranslatableMixin, models.Model):
 register_snippet(Boilerplate)
 
 
-def boilerplate_choice(kind: Boilerplate.Kind, verbose_name: str) -> models.ForeignKey:
-    """An optional choice of one boilerplate of ``kind``; empty means the site-wide default
-    (the reader of the field falls back to it, e.g. ``newsroom.defaults``)."""
+def boilerplate_choice(
+    kind: Boilerplate.Kind,
+    verbose_name: str,
+    help_text: str = _("Empty: the site-wide default."),
+) -> models.ForeignKey:
+    """An optional choice of one boilerplate of ``kind``. On an article, empty means the
+    site-wide default (the reader of the field falls back to it, e.g. ``newsroom.defaults``);
+    the site-wide default itself passes its own ``help_text``."""
     return models.ForeignKey(
         Boilerplate,
         null=True,
@@ -57,5 +62,5 @@ def boilerplate_choice(kind: Boilerplate.Kind, verbose_name: str) -> models.Fore
         related_name="+",
         limit_choices_to={"kind": kind},
         verbose_name=verbose_name,
-        help_text=_("Empty: the site-wide default."),
+        help_text=help_text,
     )

@@ -11,23 +11,21 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from programme import vcard
-from programme.blocks import RICH_TEXT_FEATURES
+from programme.models.bases import IntroIndexPage
+from programme.models.partners import PartnerOrganisationPage
 from programme.models.reader import localized_pages, visible_pages
 from programme.models.vocabularies import CountryTag
 
 
-class ContactIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+class ContactIndexPage(IntroIndexPage):
+    """Lists its donor and media contact offices."""
 
     subpage_types = ["programme.DonorContactPage"]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("contact index")
@@ -66,7 +64,7 @@ class DonorContactPage(RoutablePageMixin, Page):
 
     office_name = models.CharField(_("office"), max_length=255)
     organisation = models.ForeignKey(
-        "programme.PartnerOrganisationPage",
+        PartnerOrganisationPage,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -19,23 +19,19 @@ from wagtail_localize.fields import SynchronizedField
 
 from programme.blocks import RICH_TEXT_FEATURES
 from programme.filters import PartnerFilterForm
-from programme.models.contacts import DonorContactPage
+from programme.models.bases import IntroIndexPage
 from programme.models.phases import PhasePartner, ProgrammePhasePage
 from programme.models.reader import current_language, visible_pages
 from programme.models.vocabularies import CountryTag, ThemeTag, ThemeTagsMixin, tags_field
 
 
-class PartnerIndexPage(Page):
+class PartnerIndexPage(IntroIndexPage):
     """Lists its partner organisations; readers filter by kind, country and theme."""
 
     PER_PAGE = 24
     LOGO_FILTER = "max-240x120"
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
     subpage_types = ["programme.PartnerOrganisationPage"]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("partner index")
@@ -195,14 +191,22 @@ class PartnerOrganisationPage(ThemeTagsMixin, Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["phase_roles"] = list(self.roles_in_phases())
-        context["contacts"] = list(
-            visible_pages(
-                DonorContactPage.objects.filter(
-                    organisation__translation_key=self.translation_key, locale_id=self.locale_id
-                )
-            ).order_by("title")
-        )
+        context["contacts"] = list(self.contact_pages())
         return context
+
+    def contact_pages(self) -> models.QuerySet:
+        """Visible contact offices of this organisation in its locale, matched on the
+        translation key (contacts keep pointing at the source organisation).
+
+        The contact model comes through the ``contacts`` reverse relation, not an import:
+        ``programme.models.contacts`` imports this module for its foreign key.
+        """
+        contact_page = self._meta.get_field("contacts").related_model
+        return visible_pages(
+            contact_page.objects.filter(
+                organisation__translation_key=self.translation_key, locale_id=self.locale_id
+            )
+        ).order_by("title")
 
     # Translation (docs/translation.md): names and descriptions are translated; the kind,
     # country, website, logo and themes are synchronised.
