@@ -18,6 +18,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
+from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,6 @@ def site_defaults(request: HttpRequest | None) -> object | None:
             return model.for_request(request)
         except Exception:  # no site matches the request: fall through to the default site
             logger.debug("no site settings for request", exc_info=True)
-    from wagtail.models import Site
-
     if hasattr(model, "for_site"):
         site = Site.objects.filter(is_default_site=True).first()
         return model.for_site(site) if site else None

@@ -1,6 +1,9 @@
 """RSS 2.0 and Atom feeds of a newsroom (whole, per country, per theme), built on Django's
 syndication framework. Feeds list only what the listing lists: live, public, non-alias items
-of the newsroom's locale whose publication date has come."""
+of the newsroom's locale whose publication date has come.
+
+The newsroom index serves the feeds from its routes and hands itself in; this module reads
+its ``published_items()`` and ``feed_length`` and does not import the newsroom's models."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from programme.models import CountryTag, ThemeTag
 
@@ -17,7 +21,7 @@ class NewsRssFeed(Feed):
 
     def __init__(
         self,
-        index,
+        index: Page,
         country: CountryTag | None = None,
         theme: ThemeTag | None = None,
     ) -> None:

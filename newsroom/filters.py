@@ -4,26 +4,22 @@ that combine, survive pagination and can be removed one by one.
 Values are stable identifiers shared by every locale (country and theme slugs, the kind's
 value, the phase number, the partner's slug, a year), so a filtered URL means the same in
 ru and en. An unknown value is not an error: the list is empty and a message says why.
+
+The newsroom index hands in what the filters read (the kinds, its published items), so this
+module needs the programme's models but never the newsroom's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from wagtail.models import PageQuerySet
 
-from programme.models import (
-    CountryTag,
-    PartnerOrganisationPage,
-    ProgrammePhasePage,
-    ThemeTag,
-    current_language,
-)
-
-if TYPE_CHECKING:
-    from newsroom.models import NewsIndexPage, NewsPageQuerySet
+from programme.models import CountryTag, PartnerOrganisationPage, ProgrammePhasePage, ThemeTag
+from programme.models.reader import current_language, visible_pages
 
 PARAMS = ("country", "theme", "kind", "phase", "partner", "year")
 
@@ -63,11 +59,17 @@ def _prefer_locale(pages, key, language: str) -> dict:
 
 
 class NewsFilterSet:
-    def __init__(self, data: QueryDict, index: NewsIndexPage | None = None) -> None:
-        from newsroom.models import NewsPage
+    """The listing's filters. ``kinds`` are the news kinds' (value, label) choices; ``items``
+    the newsroom's published items (a ``NewsPageQuerySet``), whose years make the year facet.
+    """
 
+    def __init__(
+        self,
+        data: QueryDict,
+        kinds: Iterable[tuple[str, str]],
+        items: PageQuerySet | None = None,
+    ) -> None:
         self.data = data
-        self.index = index
         self.language = current_language()
         self.values = {p: (data.get(p) or "").strip() for p in PARAMS}
         self.errors: list[str] = []
@@ -75,26 +77,22 @@ class NewsFilterSet:
         countries = list(CountryTag.objects.all())
         themes = list(ThemeTag.objects.prefetch_related("labels"))
         phases = _prefer_locale(
-            ProgrammePhasePage.objects.live()
-            .public()
-            .filter(alias_of__isnull=True)
+            visible_pages(ProgrammePhasePage.objects.all())
             .select_related("locale")
             .order_by("number", "pk"),
             lambda p: str(p.number),
             self.language,
         )
         partners = _prefer_locale(
-            PartnerOrganisationPage.objects.live()
-            .public()
-            .filter(alias_of__isnull=True)
+            visible_pages(PartnerOrganisationPage.objects.all())
             .select_related("locale")
             .order_by("title", "pk"),
             lambda p: p.slug,
             self.language,
         )
         years = []
-        if index is not None:
-            years = [str(d.year) for d in index.published_items().dates("publication_date", "year")]
+        if items is not None:
+            years = [str(d.year) for d in items.dates("publication_date", "year")]
             years.reverse()
         self.facets = [
             Facet(
@@ -113,7 +111,7 @@ class NewsFilterSet:
                     key=lambda o: o.label,
                 ),
             ),
-            Facet("kind", _("Kind"), [Option(v, str(label)) for v, label in NewsPage.Kind.choices]),
+            Facet("kind", _("Kind"), [Option(v, str(label)) for v, label in kinds]),
             Facet(
                 "phase",
                 _("Programme phase"),
@@ -150,7 +148,8 @@ class NewsFilterSet:
     def valid(self) -> bool:
         return not self.errors
 
-    def apply(self, queryset: NewsPageQuerySet) -> NewsPageQuerySet:
+    def apply(self, queryset: PageQuerySet) -> PageQuerySet:
+        """``queryset`` (a ``NewsPageQuerySet``) narrowed to the chosen filters."""
         if not self.valid:
             return queryset.none()
         v = self.values
@@ -160,14 +159,7 @@ class NewsFilterSet:
         if v["phase"]:
             queryset = queryset.filter(related_phase__number=int(v["phase"]))
         if v["partner"]:
-            from newsroom.models import NewsPage
-
-            through = NewsPage.related_partners.through
-            queryset = queryset.filter(
-                pk__in=through.objects.filter(partnerorganisationpage__slug=v["partner"]).values(
-                    "newspage_id"
-                )
-            )
+            queryset = queryset.citing_partner(v["partner"])
         if v["year"]:
             queryset = queryset.filter(publication_date__year=int(v["year"]))
         return queryset

@@ -1,19 +1,34 @@
 """iCalendar (RFC 5545) export of an event report, written by hand: one VEVENT needs no
 library, only the rules calendar applications are strict about — CRLF line ends, lines
-folded at 75 octets, TEXT values escaped, times in UTC, a stable UID."""
+folded at 75 octets, TEXT values escaped, times in UTC, a stable UID.
+
+The news item is handed in (``CalendarEvent`` says what is read from it), so this module does
+not import the newsroom's models, which serve the file from a route."""
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from django.http import HttpRequest
 from django.utils import timezone
 
-if TYPE_CHECKING:
-    from newsroom.models import NewsPage
-
 PRODID = "-//Programme Newsroom//newsroom//EN"
+
+
+class CalendarEvent(Protocol):
+    """What ``event_calendar`` reads of a news item (``newsroom.models.NewsPage``)."""
+
+    title: str
+    translation_key: Any
+    locale: Any
+    last_published_at: datetime.datetime | None
+    event_start: datetime.datetime
+    event_end: datetime.datetime | None
+    event_venue: str
+    standfirst: str
+
+    def get_full_url(self, request: HttpRequest | None = None) -> str | None: ...
 
 
 def escape_text(value: str) -> str:
@@ -46,7 +61,7 @@ def utc_stamp(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def event_calendar(page: NewsPage, request: HttpRequest | None = None) -> str:
+def event_calendar(page: CalendarEvent, request: HttpRequest | None = None) -> str:
     host = request.get_host().split(":")[0] if request is not None else "newsroom"
     url = page.get_full_url(request) or ""
     lines = [

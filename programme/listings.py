@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from taggit.models import ItemBase, TagBase
@@ -72,8 +73,6 @@ def tagged_pages(tag: TagBase, locale: Locale) -> models.QuerySet:
 
 def type_counts(pages: models.QuerySet) -> list[tuple[str, int]]:
     """[(verbose name plural, count)] per page type among ``pages``, largest first."""
-    from django.contrib.contenttypes.models import ContentType
-
     rows = pages.order_by().values("content_type").annotate(n=models.Count("pk"))
     counts = []
     for row in rows:

@@ -10,7 +10,8 @@ from taggit.models import TagBase
 from wagtail.models import Locale
 
 from programme.listings import tagged_pages, type_counts
-from programme.models import CountryTag, ThemeTag, current_language
+from programme.models import CountryTag, ThemeTag
+from programme.models.reader import current_language
 
 PER_PAGE = 20
 

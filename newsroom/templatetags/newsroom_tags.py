@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from programme.models import current_language
+from programme.models.reader import current_language
 
 register = template.Library()
 

@@ -6,7 +6,8 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from taggit.models import TagBase
 
-from programme.models import CountryTag, ThemeTag, current_language
+from programme.models import CountryTag, ThemeTag
+from programme.models.reader import current_language
 
 register = template.Library()
 

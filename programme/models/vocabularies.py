@@ -1,0 +1,209 @@
+"""The country and theme vocabularies every app tags with, and the pieces tagged pages share.
+
+Countries and themes are django-taggit tags with a stable slug in every locale and a label per
+locale. A tagged page type declares its tag fields with ``tags_field`` and reads its tags with
+``CountryTagsMixin`` / ``ThemeTagsMixin``, so newsroom and programme pages read tags the same way.
+"""
+
+from __future__ import annotations
+
+from babel import Locale as BabelLocale
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
+
+from programme.models.reader import current_language
+
+DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
+# CLDR territories that are no ISO 3166-1 country: unknown, pseudo, unions, regions.
+NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}
+
+
+def country_label_overrides() -> dict[str, dict[str, str]]:
+    return getattr(settings, "PROGRAMME_COUNTRY_LABELS", DEFAULT_COUNTRY_LABELS)
+
+
+def is_iso_country(code: str) -> bool:
+    """ISO 3166-1 alpha-2 codes known to CLDR (``kz``); regions (``150``), ``EU``, ``ZZ``
+    and the like are not countries."""
+    code = (code or "").upper()
+    return (
+        len(code) == 2
+        and code.isalpha()
+        and code not in NOT_COUNTRIES
+        and code in BabelLocale.parse("en").territories
+    )
+
+
+class CountryTag(TagBase):
+    """A country, identified by its ISO 3166-1 alpha-2 code as slug (``kz``) in every locale.
+
+    Labels come from CLDR through Babel, so no one translates country names by hand.
+    ``free_tagging = False`` makes Wagtail's tag widget offer existing countries only.
+    """
+
+    free_tagging = False
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["slug"]
+
+    @property
+    def code(self) -> str:
+        return self.slug.upper()
+
+    panels = [FieldPanel("slug"), FieldPanel("name")]
+
+    def label(self, language: str | None = None) -> str:
+        """CLDR's name, unless ``PROGRAMME_COUNTRY_LABELS`` prefers another (the region
+        writes "Кыргызстан" where CLDR's Russian says "Киргизия")."""
+        language = language or current_language()
+        override = country_label_overrides().get(language, {}).get(self.code)
+        if override:
+            return override
+        try:
+            return BabelLocale.parse(language).territories.get(self.code) or self.name
+        except (ValueError, LookupError):
+            return self.name
+
+    def clean(self) -> None:
+        self.slug = (self.slug or "").strip().lower()
+        if not is_iso_country(self.slug):
+            raise ValidationError(
+                {
+                    "slug": _("“%(code)s” is not an ISO 3166-1 alpha-2 country code.")
+                    % {"code": self.slug}
+                }
+            )
+        if not self.name:
+            self.name = self.label(settings.LANGUAGE_CODE)
+
+    def save(self, *args, **kwargs):
+        # The slug is the ISO code, never derived from the (localised) name.
+        self.slug = (self.slug or "").strip().lower()
+        if not self.name and self.slug:
+            self.name = self.label(settings.LANGUAGE_CODE)
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def for_code(cls, code: str) -> CountryTag:
+        """The tag of an ISO code, created (named from CLDR) on first use."""
+        code = code.strip().lower()
+        if not is_iso_country(code):
+            raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+        tag = cls.objects.filter(slug=code).first()
+        if tag is None:
+            tag = cls(slug=code)
+            tag.name = tag.label(settings.LANGUAGE_CODE)
+            tag.save()
+        return tag
+
+
+class ThemeTag(TagBase, ClusterableModel):
+    """A theme (``prevention``, ``treatment``...): stable slug, a label per locale.
+
+    ``name`` is the label in the default language; ``labels`` hold the others and are
+    edited by editors in the admin (Snippets > Themes), no code needed.
+    """
+
+    # A controlled vocabulary: an editor typing an English label into the tag widget must not
+    # create a second "prevention"; new themes are added under Snippets > Themes.
+    free_tagging = False
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["slug"]
+
+    panels = [
+        FieldPanel("name", help_text=_("The label in the site's default language.")),
+        FieldPanel("slug", help_text=_("Stable identifier shared by every language.")),
+        InlinePanel("labels", label=_("Labels in other languages")),
+    ]
+
+    def label(self, language: str | None = None) -> str:
+        language = language or current_language()
+        for item in self.labels.all():  # uses prefetch_related("labels") when given
+            if item.language == language:
+                return item.label
+        return self.name
+
+
+class ThemeLabel(Orderable):
+    theme = ParentalKey(ThemeTag, on_delete=models.CASCADE, related_name="labels")
+    language = models.CharField(_("language"), max_length=10)
+    label = models.CharField(_("label"), max_length=100)
+
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
+                FieldPanel("label"),
+            ]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["theme", "language"], name="unique_theme_label_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme.slug} [{self.language}] {self.label}"
+
+    def clean(self) -> None:
+        if self.language not in dict(settings.LANGUAGES):
+            raise ValidationError({"language": _("Choose one of the site's languages.")})
+
+
+# --- What tagged pages share --------------------------------------------------------------
+
+
+def tags_field(
+    vocabulary: type[TagBase], through: str, related_name: str
+) -> ClusterTaggableManager:
+    """A page's tag field on ``vocabulary`` (editors tag with the usual tag widget), named
+    after the vocabulary ("countries", "themes") so every tagged page type says it alike."""
+    return ClusterTaggableManager(
+        through=through,
+        blank=True,
+        verbose_name=vocabulary._meta.verbose_name_plural,
+        related_name=related_name,
+    )
+
+
+def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
+    """The tags behind the through relation ``items`` (``country_items``, ``theme_items``).
+
+    Listings may prefetch the items, ordered, into ``prefetched_<items>``; otherwise the
+    relation's ``.all()`` is read (and uses a plain ``prefetch_related`` cache when given).
+    """
+    prefetched = getattr(page, f"prefetched_{items}", None)
+    if prefetched is None:
+        prefetched = sorted(getattr(page, items).all(), key=lambda item: item.tag.slug)
+    return [item.tag for item in prefetched]
+
+
+class ThemeTagsMixin:
+    """For page types with a ``theme_items`` through relation to ``ThemeTag``."""
+
+    def theme_tags(self) -> list[ThemeTag]:
+        return tags_in_slug_order(self, "theme_items")
+
+
+class CountryTagsMixin:
+    """For page types with a ``country_items`` through relation to ``CountryTag``."""
+
+    def country_tags(self) -> list[CountryTag]:
+        return tags_in_slug_order(self, "country_items")
