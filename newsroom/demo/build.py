@@ -48,11 +48,10 @@ from programme.models import (
 
 #: The languages the newsroom's demo is written in, source language first.
 LANGUAGES = {"ru": data_ru, "en": data_en}
-PAGE_TEXTS = {language: module.PAGES for language, module in LANGUAGES.items()}
 
 
 def page_texts(slug: str) -> dict[str, dict]:
-    return texts_of(slug, PAGE_TEXTS)
+    return texts_of(slug, LANGUAGES)
 
 
 def item_texts(slug: str) -> dict[str, dict]:

@@ -44,14 +44,12 @@ from programme.models import (
 
 #: The languages the programme's demo is written in, source language first.
 LANGUAGES = {"ru": data_ru, "en": data_en}
-PAGE_TEXTS = {language: module.PAGES for language, module in LANGUAGES.items()}
-THEME_NAMES = {language: module.THEMES for language, module in LANGUAGES.items()}
 
 
 def page_texts(slug: str, derive: Callable[[dict], dict] | None = None) -> dict[str, dict]:
     """The per-language fields of the page ``slug``; ``derive(fields)`` adds fields built
     from the texts (StreamField blocks from plain paragraphs)."""
-    texts = texts_of(slug, PAGE_TEXTS)
+    texts = texts_of(slug, LANGUAGES)
     if derive is None:
         return texts
     return {language: {**fields, **derive(fields)} for language, fields in texts.items()}
@@ -71,7 +69,7 @@ def ensure_vocabularies() -> tuple[dict[str, CountryTag], dict[str, ThemeTag]]:
     countries = {code: CountryTag.for_code(code) for code in [*COUNTRIES, *PARTNER_COUNTRIES]}
     themes = {}
     for slug in THEMES:
-        names = texts_of(slug, THEME_NAMES)
+        names = texts_of(slug, LANGUAGES, "THEMES")
         theme, _created = ThemeTag.objects.get_or_create(
             slug=slug, defaults={"name": names[SOURCE_LANGUAGE]}
         )

@@ -11,6 +11,7 @@ programme's and the newsroom's demos both build on them without importing each o
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import Any
 
 from django.db import transaction
@@ -106,11 +107,16 @@ def ensure_page(
     return ensure_translations(page, texts)
 
 
-def texts_of(key: str, catalogues: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict:
-    """The per-language texts of one page out of per-language catalogues
-    ({language: {page key: fields}}); a language without an entry for ``key`` is left out
-    (that page waits untranslated in it)."""
-    return {language: pages[key] for language, pages in catalogues.items() if key in pages}
+def texts_of(key: str, languages: Mapping[str, ModuleType], table: str = "PAGES") -> dict:
+    """The per-language texts of ``key`` out of the language modules ``languages``
+    ({language: module}), each holding a ``table`` dict keyed like the others. A language
+    without an entry for ``key`` is left out (that page waits untranslated in it)."""
+    found = {}
+    for language, module in languages.items():
+        entries = getattr(module, table)
+        if key in entries:
+            found[language] = entries[key]
+    return found
 
 
 def paragraph(text: str) -> dict[str, str]:
