@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from wagtail.models import Locale
+
 
 def page_language(obj, locales: dict[int, str] | None = None) -> str | None:
     """The language code of an indexed object, or None when it has no locale.
@@ -30,6 +32,4 @@ def page_language(obj, locales: dict[int, str] | None = None) -> str | None:
 
 @lru_cache(maxsize=1)
 def locale_languages() -> dict[int, str]:
-    from wagtail.models import Locale
-
     return dict(Locale.objects.values_list("pk", "language_code"))

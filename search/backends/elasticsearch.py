@@ -19,7 +19,10 @@ from __future__ import annotations
 from collections import defaultdict
 from copy import deepcopy
 
+from django.apps import apps
 from django.utils import translation
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail.models import Page
 from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8Index,
@@ -28,6 +31,7 @@ from wagtail.search.backends.elasticsearch8 import (
 from wagtail.search.query import MATCH_ALL, PlainText
 
 from search.backends import locale_languages, page_language
+from search.facets import FACETS, Facet, facet_sources, page_content_types
 
 #: ES analysers per language. Languages without an ES stemmer get ``standard`` (like
 #: PostgreSQL's ``simple``): lower-cased words, no stemming.
@@ -122,12 +126,13 @@ def _deep_merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def backend_errors() -> tuple[type[Exception], ...]:
-    """Everything a sick cluster raises: transport (unreachable, timeout) and API errors."""
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
-
-    return (TransportError, ApiError, ConnectionError, TimeoutError)
+#: Everything a sick cluster raises: transport (unreachable, timeout) and API errors.
+BACKEND_ERRORS: tuple[type[Exception], ...] = (
+    TransportError,
+    ApiError,
+    ConnectionError,
+    TimeoutError,
+)
 
 
 # --- faceted search -------------------------------------------------------------------------
@@ -135,8 +140,6 @@ def backend_errors() -> tuple[type[Exception], ...]:
 
 def _facet_columns(backend) -> dict[str, list[tuple]]:
     """{facet: [(FacetSource, ES column name)]} from the models' FilterFields."""
-    from search.facets import facet_sources
-
     columns: dict[str, list[tuple]] = defaultdict(list)
     for facet, sources in facet_sources().items():
         for source in sources:
@@ -155,8 +158,6 @@ def _facet_columns(backend) -> dict[str, list[tuple]]:
 
 
 def _content_type_name(key: str) -> str:
-    from django.apps import apps
-
     model = apps.get_model(key)
     return f"{model._meta.app_label}.{model.__name__}"
 
@@ -199,8 +200,6 @@ def build_search_body(backend, *, terms, locale, filters) -> dict:
     """The search request body: the query (with Wagtail's content type and our locale and
     live filters), facet selections as a post_filter, and one aggregation per facet that
     applies every other facet's selection (so a selected facet still shows its siblings)."""
-    from search.facets import FACETS
-
     queryset = Page.objects.filter(locale_id=locale.pk, live=True)
     query = PlainText(" ".join(terms), operator="and") if terms else MATCH_ALL
     compiler = backend.query_compiler_class(queryset, query)
@@ -246,8 +245,6 @@ def parse_facets(backend, response: dict, *, filters, language) -> dict:
 
 
 def _parse_facets(backend, response: dict, *, filters, language) -> dict:
-    from search.facets import FACETS, Facet, page_content_types
-
     columns = _facet_columns(backend)
     types = {_content_type_name(key): key for key in page_content_types()}
     facets = {}

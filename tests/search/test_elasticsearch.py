@@ -16,13 +16,13 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from newsroom.models import NewsPage
-from search import services
 from search.backends.elasticsearch import (
     build_search_body,
     is_public_page_of,
     parse_facets,
 )
 from search.services import FACETS, autocomplete, run_search
+from search.services import elasticsearch as es_service
 from tests.factories.newsroom import NewsPageFactory
 from tests.search.conftest import publish
 
@@ -48,9 +48,9 @@ UNREACHABLE = es_backends("http://127.0.0.1:9")
 
 @pytest.fixture(autouse=True)
 def fresh_breaker():
-    services.breaker.failed_at = None
+    es_service.breaker.failed_at = None
     yield
-    services.breaker.failed_at = None
+    es_service.breaker.failed_at = None
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE)
@@ -188,8 +188,8 @@ def test_unreachable_elasticsearch_falls_back_to_the_database_with_one_warning(c
 def test_a_failed_cluster_is_not_asked_again_until_the_retry_delay(content):
     with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE, SEARCH_ELASTICSEARCH_RETRY_AFTER=60):
         run_search("Семинар", language="ru")
-        assert services.breaker.open()
-        assert services._elasticsearch("ru", ["x"], None, {}, 0, 10) is None
+        assert es_service.breaker.open()
+        assert es_service.elasticsearch_search("ru", ["x"], None, {}, 0, 10) is None
 
 
 class ErrorHandler(BaseHTTPRequestHandler):

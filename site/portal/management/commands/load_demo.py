@@ -14,14 +14,19 @@ from django.contrib.auth.management import create_permissions
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
 
 from portal.i18n.permissions import setup_translator_group
 from portal.models import HomePage, SiteSettings
-from programme.demo import ensure_translation
+from programme.demo import SOURCE_LANGUAGE, ensure_translation
 from programme.models import Boilerplate
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_PLUGINS = ["programme.demo", "newsroom.demo"]
+
+# The home page and the site texts below, like every plugin's demo pages, are written in the
+# source language and translated into each other language that has texts for them.
 
 HOME_TEXT = {
     "ru": {
@@ -45,9 +50,14 @@ HOME_TEXT = {
     },
 }
 
-# Languages whose trees follow the Russian one (wagtail-localize synchronised trees): a page
-# created in Russian appears there as an alias until someone translates it.
-SYNCHRONISED_LANGUAGES = ["en", "kk", "ky", "tg", "tk", "uz"]
+# Site texts, each in the site settings field named here.
+SETTINGS_FIELDS = {
+    Boilerplate.Kind.ABOUT_PROGRAMME: "about_programme",
+    Boilerplate.Kind.FUNDER_CREDIT: "funder_credit",
+    Boilerplate.Kind.IMPLEMENTER_CREDIT: "implementer_credit",
+    Boilerplate.Kind.DISCLAIMER: "disclaimer",
+    Boilerplate.Kind.DONOR: "donor_boilerplate",
+}
 
 BOILERPLATES = {
     Boilerplate.Kind.ABOUT_PROGRAMME: {
@@ -113,12 +123,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.ensure_locales()
             homes = self.ensure_home_pages()
-            self.ensure_site_settings(homes["ru"])
+            self.ensure_site_settings(homes[SOURCE_LANGUAGE])
         for module_name in DEMO_PLUGINS:
             module = importlib.import_module(module_name)
             module.load(homes, self.stdout)
         with transaction.atomic():
-            self.ensure_partial_kazakh(homes["ru"])
             self.ensure_synchronised_trees()
         password = self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
@@ -133,22 +142,23 @@ class Command(BaseCommand):
             Locale.objects.get_or_create(language_code=code)
 
     def ensure_home_pages(self) -> dict[str, HomePage]:
-        ru = Locale.objects.get(language_code="ru")
+        """The home page in the source language and its translations (``HOME_TEXT``)."""
+        source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
         root = Page.get_first_root_node()
         # An emptied database (a flushed test database, say) also lacks the permissions the
         # translator groups need: recreate them as migrate would.
         for app_config in apps.get_app_configs():
             create_permissions(app_config, verbosity=0)
         if root is None:  # Wagtail's migration makes the root; an emptied database lacks it
-            root = Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
-        home = HomePage.objects.filter(locale=ru).first()
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=source))
+        home = HomePage.objects.filter(locale=source).first()
         if home is None:
             # Wagtail's initial "Welcome" page (a plain Page) gives way to ours.
             Site.objects.filter(is_default_site=True).delete()
             for welcome in root.get_children().filter(slug="home").exact_type(Page):
                 welcome.delete()
             root.refresh_from_db()
-            home = HomePage(slug="home", locale=ru, **HOME_TEXT["ru"])
+            home = HomePage(slug="home", locale=source, **HOME_TEXT[SOURCE_LANGUAGE])
             root.add_child(instance=home)
             home.save_revision().publish()
             base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
@@ -157,33 +167,30 @@ class Command(BaseCommand):
                 port=base_url.port or (443 if base_url.scheme == "https" else 80),
                 root_page=home,
                 is_default_site=True,
-                site_name=HOME_TEXT["ru"]["title"],
+                site_name=HOME_TEXT[SOURCE_LANGUAGE]["title"],
             )
-        homes = {"ru": home}
-        homes["en"] = ensure_translation(home, "en", **HOME_TEXT["en"])
-        return homes
+        return {
+            language: home
+            if language == SOURCE_LANGUAGE
+            else ensure_translation(home, language, **texts)
+            for language, texts in HOME_TEXT.items()
+        }
 
     def ensure_site_settings(self, home: HomePage) -> None:
+        """The site texts (``BOILERPLATES``) in every language they have, chosen in the
+        site settings unless an editor chose others."""
         site = Site.objects.get(root_page=home)
         site_settings = SiteSettings.for_site(site)
-        ru = Locale.objects.get(language_code="ru")
-        en = Locale.objects.get(language_code="en")
-        field_for_kind = {
-            Boilerplate.Kind.ABOUT_PROGRAMME: "about_programme",
-            Boilerplate.Kind.FUNDER_CREDIT: "funder_credit",
-            Boilerplate.Kind.IMPLEMENTER_CREDIT: "implementer_credit",
-            Boilerplate.Kind.DISCLAIMER: "disclaimer",
-            Boilerplate.Kind.DONOR: "donor_boilerplate",
-        }
         changed = False
         for kind, texts in BOILERPLATES.items():
-            source = Boilerplate.objects.filter(kind=kind, locale=ru).first()
+            source = Boilerplate.objects.filter(kind=kind, locale=home.locale).first()
             if source is None:
-                title, text = texts["ru"]
-                source = Boilerplate.objects.create(kind=kind, locale=ru, title=title, text=text)
-            for locale in (en,):
-                self.ensure_boilerplate_translation(source, locale, texts)
-            field = field_for_kind[kind]
+                title, text = texts[SOURCE_LANGUAGE]
+                source = Boilerplate.objects.create(
+                    kind=kind, locale=home.locale, title=title, text=text
+                )
+            self.ensure_boilerplate_translations(source, texts)
+            field = SETTINGS_FIELDS[kind]
             if getattr(site_settings, f"{field}_id") is None:
                 setattr(site_settings, field, source)
                 changed = True
@@ -193,37 +200,34 @@ class Command(BaseCommand):
         if changed:
             site_settings.save()
 
-    def ensure_boilerplate_translation(self, source: Boilerplate, locale: Locale, texts) -> None:
-        if locale.language_code in texts and source.get_translation_or_none(locale) is None:
-            translation = source.copy_for_translation(locale)
-            translation.title, translation.text = texts[locale.language_code]
-            translation.save()
-
-    def ensure_partial_kazakh(self, home: HomePage) -> None:
-        """The kk home page and two of the site texts; the rest stays untranslated."""
-        ensure_translation(home, "kk", **HOME_TEXT["kk"])
-        kk = Locale.objects.get(language_code="kk")
-        for kind, texts in BOILERPLATES.items():
-            source = Boilerplate.objects.filter(kind=kind, locale=home.locale).first()
-            if source is not None:
-                self.ensure_boilerplate_translation(source, kk, texts)
+    def ensure_boilerplate_translations(
+        self, source: Boilerplate, texts: dict[str, tuple[str, str]]
+    ) -> None:
+        for language, (title, text) in texts.items():
+            if language == SOURCE_LANGUAGE:
+                continue
+            locale = Locale.objects.get(language_code=language)
+            if source.get_translation_or_none(locale) is None:
+                translation = source.copy_for_translation(locale)
+                translation.title, translation.text = title, text
+                translation.save()
 
     def ensure_synchronised_trees(self) -> None:
-        """Every other language follows the Russian tree; saving a LocaleSynchronization
-        creates the missing aliases at once (WAGTAILLOCALIZE_JOBS is immediate). Each
-        language gets its "Translators (<code>)" group, limited to that language."""
-        from wagtail_localize.models import LocaleSynchronization
-        from wagtail_localize.synctree import synchronize_tree
-
-        ru = Locale.objects.get(language_code="ru")
-        for code in SYNCHRONISED_LANGUAGES:
+        """Every other language follows the source language's tree (wagtail-localize
+        synchronised trees): a page not translated into it waits there as an alias. Saving a
+        LocaleSynchronization creates the missing aliases at once (WAGTAILLOCALIZE_JOBS is
+        immediate). Each language gets its "Translators (<code>)" group, limited to it."""
+        source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+        for code, _name in settings.LANGUAGES:
+            if code == SOURCE_LANGUAGE:
+                continue
             locale = Locale.objects.get(language_code=code)
             _sync, created = LocaleSynchronization.objects.get_or_create(
-                locale=locale, defaults={"sync_from": ru}
+                locale=locale, defaults={"sync_from": source}
             )
             if not created:
                 # Pages added by a plugin's demo since the last run get their aliases too.
-                synchronize_tree(ru, locale)
+                synchronize_tree(source, locale)
             setup_translator_group(locale)
 
     def ensure_admin(self) -> str:

@@ -1,0 +1,88 @@
+"""Search input, validated before anything runs: the query text, the language, the facet
+filters and the numbers. Whatever a reader (or an API client) may type ends up here, so every
+refusal is a ``SearchQueryError`` whose message is fit to show them (HTTP 400)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from search.facets import FACETS, page_content_types
+from search.highlight import strip_control_characters
+
+MAX_QUERY_LENGTH = 200
+MAX_PER_PAGE = 50
+MAX_FILTER_VALUES = 20
+MAX_PAGE = 1000
+
+
+class SearchQueryError(ValueError):
+    """Invalid search input; ``str(error)`` is a message fit for the reader (HTTP 400)."""
+
+    def __init__(self, message: str, *, field: str = "q"):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def clean_query(query: str | None) -> str:
+    if query is None:
+        return ""
+    if not isinstance(query, str):
+        raise SearchQueryError("The query must be text.")
+    query = " ".join(strip_control_characters(query).split())
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchQueryError(
+            f"The query is too long: at most {MAX_QUERY_LENGTH} characters, please."
+        )
+    return query
+
+
+def clean_language(language: str) -> Locale:
+    codes = {code for code, _name in settings.LANGUAGES}
+    if language not in codes:
+        raise SearchQueryError(f"Unknown language {language!r}.", field="language")
+    try:
+        return Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist:
+        raise SearchQueryError(f"Unknown language {language!r}.", field="language") from None
+
+
+def clean_filters(filters: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    cleaned: dict[str, list[str]] = {}
+    for name, values in (filters or {}).items():
+        if name not in FACETS:
+            raise SearchQueryError(
+                f"Unknown filter {name!r}; use one of: {', '.join(FACETS)}.", field=name
+            )
+        if isinstance(values, str):
+            values = [values]
+        values = [strip_control_characters(str(v)).strip() for v in values or []]
+        values = list(dict.fromkeys(v for v in values if v))
+        if len(values) > MAX_FILTER_VALUES:
+            raise SearchQueryError(f"Too many values for {name!r}.", field=name)
+        if any(len(v) > 100 for v in values):
+            raise SearchQueryError(f"A value of {name!r} is too long.", field=name)
+        if name == "year" and not all(v.isdigit() and len(v) == 4 for v in values):
+            raise SearchQueryError("A year is four digits, e.g. 2022.", field=name)
+        if name == "content_type":
+            known = page_content_types()
+            unknown = [v for v in values if v not in known]
+            if unknown:
+                raise SearchQueryError(
+                    f"Unknown content type {unknown[0]!r}; use one of: {', '.join(sorted(known))}.",
+                    field=name,
+                )
+        if values:
+            cleaned[name] = values
+    return cleaned
+
+
+def clean_int(value, name: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise SearchQueryError(f"{name} must be a whole number.", field=name) from None
+    if not low <= number <= high:
+        raise SearchQueryError(f"{name} must be between {low} and {high}.", field=name)
+    return number

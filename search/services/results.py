@@ -1,0 +1,146 @@
+"""What a search hands back: plain dataclasses for the page template and the API, the hits
+with highlighted titles and snippets, and the editors' picks (Wagtail's search promotions)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.safestring import SafeString
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from search.facets import Facet
+from search.highlight import highlight, plain_text, query_terms, snippet
+from search.services.scope import eligible_pages
+
+logger = logging.getLogger(__package__)
+
+
+@dataclass
+class SearchHit:
+    """One result: the specific page plus its highlighted title and snippet (safe HTML)."""
+
+    page: Page
+    title: SafeString
+    snippet: SafeString
+    url: str
+    content_type: str
+
+
+@dataclass
+class Promotion:
+    """An editor's pick for this query (Wagtail's search promotions)."""
+
+    title: str
+    url: str
+    description: str
+    page: Page | None = None
+
+
+@dataclass
+class SearchResults:
+    query: str
+    language: str
+    results: list[SearchHit]
+    total: int
+    page: int
+    per_page: int
+    num_pages: int
+    facets: dict[str, list[Facet]]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    promotions: list[Promotion] = field(default_factory=list)
+    suggestion: str | None = None
+    backend: str = "database"
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def first_index(self) -> int:
+        """The rank of the first result on this page (for ``<ol start>``)."""
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def terms(self) -> list[str]:
+        return query_terms(self.query)
+
+
+def hits(pks: list[int], terms: list[str], locale: Locale) -> list[SearchHit]:
+    """The results ``pks`` (in that order) as hits, the pages no longer eligible left out."""
+    # Re-checked here: Elasticsearch may lag behind an unpublish or a new view restriction.
+    pages = eligible_pages(locale).filter(pk__in=pks).specific()
+    by_pk = {page.pk: page for page in pages}
+    # Type names in the asked language, whatever the request's (the API has no prefix).
+    with translation.override(locale.language_code):
+        return _build_hits(pks, by_pk, terms)
+
+
+def _build_hits(pks: list[int], by_pk: dict[int, Page], terms: list[str]) -> list[SearchHit]:
+    found = []
+    for pk in pks:
+        page = by_pk.get(pk)
+        if page is None:
+            continue
+        found.append(
+            SearchHit(
+                page=page,
+                title=highlight(page.title, terms),
+                snippet=snippet(page_text(page), terms),
+                url=page.get_url() or page.url_path,
+                content_type=str(page._meta.verbose_name),
+            )
+        )
+    return found
+
+
+def page_text(page: Page) -> str:
+    """The page's indexed text (its SearchFields but the title), for snippets."""
+    parts = [getattr(page, "search_description", "") or ""]
+    for search_field in page.get_searchable_search_fields():
+        if search_field.field_name == "title":
+            continue
+        try:
+            parts.append(plain_text(search_field.get_value(page)))
+        except Exception:  # a broken field must not break the results page
+            logger.exception("Cannot read %s.%s", type(page).__name__, search_field.field_name)
+    return " ".join(part for part in parts if part)
+
+
+def promotions(query: str, locale: Locale) -> list[Promotion]:
+    """Editors' picks for this query, shown in the reader's language or not at all."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    keys = [pick.page.translation_key for pick in picks if pick.page]
+    localised = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(locale=locale, alias_of__isnull=True, translation_key__in=keys)
+        .specific()
+    }
+    out = []
+    for pick in picks:
+        if pick.page:
+            page = localised.get(pick.page.translation_key)
+            if page is not None:
+                out.append(Promotion(page.title, page.get_url(), pick.description, page))
+        elif pick.external_link_url:
+            out.append(
+                Promotion(
+                    pick.external_link_text or pick.external_link_url,
+                    pick.external_link_url,
+                    pick.description,
+                )
+            )
+    return out

@@ -1,0 +1,32 @@
+"""What a reader may find, and the query object every backend is asked with.
+
+One definition for the results, the facets, the suggestions and the autocomplete: live,
+public, not alias pages of the reader's locale, narrowed by the facet filters."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from wagtail.models import Locale, Page
+from wagtail.search.query import MATCH_ALL, PlainText
+
+from search.facets import filter_q
+
+
+def eligible_pages(locale: Locale, filters: dict[str, list[str]] | None = None) -> QuerySet:
+    """Pages a reader of ``locale`` may find: live, public, not aliases, in that locale."""
+    qs = Page.objects.live().public().filter(locale=locale, alias_of__isnull=True)
+    for name, values in (filters or {}).items():
+        qs = qs.filter(filter_q(name, values))
+    return qs
+
+
+def scoped(locale: Locale, filters: dict[str, list[str]] | None) -> QuerySet:
+    """``eligible_pages`` in the form a search backend accepts."""
+    # The backends accept filters on indexed FilterFields only; ``id__in`` a subquery carries
+    # everything else (aliases, view restrictions, facets) in one SQL statement.
+    return Page.objects.filter(id__in=eligible_pages(locale, filters).values("pk"))
+
+
+def search_query(terms: list[str]):
+    """All the terms (AND), or everything when there are none (a filters-only search)."""
+    return PlainText(" ".join(terms), operator="and") if terms else MATCH_ALL
