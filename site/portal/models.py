@@ -6,6 +6,8 @@ webhooks) live in their packages and are imported here so they load with the ``p
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,6 +21,7 @@ from portal.i18n.models import TranslatorLocaleScope
 from portal.webhooks.models import Webhook, WebhookDelivery
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
 from programme.models import Boilerplate
+from programme.models.boilerplates import boilerplate_choice
 
 __all__ = ["HomePage", "SiteSettings", "TranslatorLocaleScope", "Webhook", "WebhookDelivery"]
 
@@ -47,16 +50,8 @@ class HomePage(Page):
         )
 
 
-def _boilerplate_fk(kind: str, verbose_name: str) -> models.ForeignKey:
-    return models.ForeignKey(
-        Boilerplate,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to={"kind": kind},
-        verbose_name=verbose_name,
-    )
+#: The site-wide default of a boilerplate kind (no "empty: the default" help: it IS the default).
+site_default = partial(boilerplate_choice, help_text="")
 
 
 @register_setting(icon="site")
@@ -67,14 +62,12 @@ class SiteSettings(BaseSiteSetting):
     one site serves every language, and snippets carry a translation per locale.
     """
 
-    about_programme = _boilerplate_fk(Boilerplate.Kind.ABOUT_PROGRAMME, _("about the programme"))
-    implementer_credit = _boilerplate_fk(
-        Boilerplate.Kind.IMPLEMENTER_CREDIT, _("implementer credit")
-    )
-    funder_credit = _boilerplate_fk(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
-    donor_boilerplate = _boilerplate_fk(Boilerplate.Kind.DONOR, _("donor boilerplate"))
-    disclaimer = _boilerplate_fk(Boilerplate.Kind.DISCLAIMER, _("disclaimer"))
-    footer = _boilerplate_fk(Boilerplate.Kind.FOOTER, _("footer text"))
+    about_programme = site_default(Boilerplate.Kind.ABOUT_PROGRAMME, _("about the programme"))
+    implementer_credit = site_default(Boilerplate.Kind.IMPLEMENTER_CREDIT, _("implementer credit"))
+    funder_credit = site_default(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
+    donor_boilerplate = site_default(Boilerplate.Kind.DONOR, _("donor boilerplate"))
+    disclaimer = site_default(Boilerplate.Kind.DISCLAIMER, _("disclaimer"))
+    footer = site_default(Boilerplate.Kind.FOOTER, _("footer text"))
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
