@@ -16,6 +16,11 @@ builds the rest; one needing none sees the migrated database. A transactional te
 server, background threads) must see committed data only: every layer and the worker's
 transaction are rolled back before it runs.
 
+The layers' transaction belongs to one connection object: Django may hand this thread
+another one later (under Playwright's event loop, see tests/browser/conftest.py). Layers are
+then rolled back through the object they were built on, and rebuilt on the current one:
+two open transactions in one thread would wait for each other's rows.
+
 Every test gets deep copies of the objects the builders returned (as Django's TestCase does
 for ``setUpTestData``), so what one test does to them in memory cannot leak into the next.
 Builders take the layers below them as arguments (and ``db``, which is always ``None``);
@@ -24,16 +29,18 @@ anything else a test needs per test stays an ordinary fixture.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import inspect
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 _order = itertools.count()
 
@@ -63,6 +70,7 @@ class _State:
     """The worker's open transaction, the layers built in it, and the current test's copies."""
 
     outer: transaction.Atomic | None = None
+    connection: BaseDatabaseWrapper | None = None  # the one ``outer`` was opened on
     built: list[_Built] = []
     values: dict[Layer, Any] = {}
 
@@ -121,8 +129,11 @@ def prepare(item: pytest.Item, transactional: bool) -> None:
     if transactional:
         close()
         return
+    if _State.connection is not None and _State.connection is not connections[DEFAULT_DB_ALIAS]:
+        close()
     wanted = layers_of(item)
     if _State.outer is None:
+        _State.connection = connections[DEFAULT_DB_ALIAS]
         _State.outer = _enter()
     keep = 0
     for built, declared in zip(_State.built, wanted, strict=False):
@@ -141,11 +152,27 @@ def close() -> None:
     """Roll back every layer and the worker's transaction (before a transactional test, and
     at the end of the session)."""
     _State.values = {}
-    while _State.built:
-        _rollback(_State.built.pop().atomic)
-    if _State.outer is not None:
+    if _State.connection is None:
+        return
+    with _bound(_State.connection):
+        while _State.built:
+            _rollback(_State.built.pop().atomic)
         outer, _State.outer = _State.outer, None
         _rollback(outer)
+    if _State.connection is not connections[DEFAULT_DB_ALIAS]:
+        _State.connection.close()  # no one else knows it, and so no one else would close it
+    _State.connection = None
+
+
+@contextlib.contextmanager
+def _bound(connection: BaseDatabaseWrapper) -> Iterator[None]:
+    """Make ``connection`` the one Django's transaction functions use, for a while."""
+    current = connections[DEFAULT_DB_ALIAS]
+    connections[DEFAULT_DB_ALIAS] = connection
+    try:
+        yield
+    finally:
+        connections[DEFAULT_DB_ALIAS] = current
 
 
 def _push(declared: Layer) -> None:
