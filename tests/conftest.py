@@ -3,28 +3,57 @@ DATABASE_URL points there (as in CI)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+from io import StringIO
 
 import pytest
 from django.utils import translation
 
+from tests.factories import layers
+from tests.factories.layers import layer
 from tests.factories.portal import build_site
 
 # Reasons a test may be skipped even in CI: services this machine cannot run.
 ALLOWED_SKIP_PREFIXES = ("needs ELASTICSEARCH_URL",)
 
+# Settings only the tests change. Hashing a password the production way (PBKDF2, a million
+# rounds) costs a quarter of a second per user and login, and the tests check logins, not
+# hash strength. The cache is always this process's own memory: tests clear it between
+# them, which must not flush a Redis another worker (or a developer) uses; the Redis
+# behaviour has its own tests (tests/api/test_redis_cache.py).
+TEST_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.test.utils import override_settings
+
+    # Enabled for the whole session; override_settings signals the change, so hashers and
+    # cache handlers are rebuilt from it.
+    override_settings(**TEST_SETTINGS).enable()
+
 
 @pytest.fixture(autouse=True)
-def _reset_language():
-    """Each test starts in the default language, whatever the previous one activated, so
-    results don't depend on test order (or on how xdist distributes the tests)."""
+def _reset_language_and_cache():
+    """Each test starts in the default language, whatever the previous one activated, and
+    with an empty cache (Wagtail's site root paths, the API's Last-Modified, the search
+    vocabulary): content is shared between tests by rolling back to a savepoint
+    (tests/factories/layers.py), which takes back rows but not what was cached about them.
+    So results don't depend on test order (or on how xdist distributes the tests)."""
+    from django.core.cache import caches
+
     translation.deactivate()
+    for cache in caches.all():
+        cache.clear()
     yield
     translation.deactivate()
 
 
-@pytest.fixture
+@layer
 def homes(db):
     """{language: HomePage} for ru (site root) and en."""
     return build_site()
@@ -35,12 +64,20 @@ def home(homes):
     return homes["ru"]
 
 
+@layer
+def demo(db):
+    """The demo site as ``manage.py load_demo`` builds it (the site ``make run`` shows)."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+
+
 def _is_transactional(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
         return True
     names = getattr(item, "fixturenames", ())
-    return "transactional_db" in names or "live_server" in names
+    return bool({"transactional_db", "live_server", "django_db_reset_sequences"} & set(names))
 
 
 # The migrated database of this worker, serialised once: {alias: JSON}.
@@ -53,44 +90,74 @@ def django_db_setup(django_db_setup, django_db_blocker):
     drops what migrations put in the database: the page tree's root, the root collection, the
     Editors group, the permissions wagtail-localize adds. xdist runs them between ordinary
     tests, which then found an empty database. So the migrated database is serialised here,
-    once per worker, and restored after every transactional test (below)."""
+    once per worker, and restored after every transactional test (below); its content
+    types come first, as signal handlers that run while the rest is loaded look them up."""
     from django.db import connections
 
     with django_db_blocker.unblock():
         for connection in connections.all():
             objects = json.loads(connection.creation.serialize_db_to_string())
-            # Content types first: signal handlers that run while the rest is loaded look
-            # them up, and would otherwise create them under new ids.
             objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
             MIGRATED_DATA[connection.alias] = json.dumps(objects)
     yield
+    with django_db_blocker.unblock():
+        layers.close()  # before pytest-django drops the database
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
-    yield
-    if nextitem is None or not _is_transactional(item):
-        return  # after the last test the session's teardown has already dropped the database
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    layers.group_by_layers(items)  # after pytest-django's order: db tests, transactional, others
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A transactional test starts from the migrated database: roll back the layers before
+    any of its fixtures runs. (Fixtures are set up by scope, so Playwright's session-wide
+    browser may start before the test's database fixture; from then on Django gives this
+    thread other connections, see tests/browser/conftest.py, and the layers' transaction,
+    opened on the first one, could no longer be rolled back from there.)"""
+    if _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            layers.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef, request: pytest.FixtureRequest):
+    """Just before pytest-django opens a test's transaction (``_django_db_helper``, behind
+    ``db``, ``transactional_db`` and the django_db marker), put the layers the test uses in
+    place, so that its transaction nests inside them (tests/factories/layers.py).
+
+    A transactional test ends with Django's flush; the restore is registered before the
+    helper's own teardown, so it runs right after that flush."""
+    if fixturedef.argname == "_django_db_helper":
+        blocker = request.getfixturevalue("django_db_blocker")
+        transactional = _is_transactional(request.node)
+        with blocker.unblock():
+            layers.prepare(request.node, transactional=transactional)
+        if transactional:
+            fixturedef.addfinalizer(functools.partial(_restore_migrated_data, blocker))
+    return (yield)
+
+
+def _restore_migrated_data(blocker) -> None:
+    """Put the database back as migrate left it, after a transactional test's flush."""
     from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.db import connections
-    from pytest_django.plugin import blocking_manager_key
+    from django.db import connections, transaction
 
-    with item.config.stash[blocking_manager_key].unblock():
-        for alias, contents in MIGRATED_DATA.items():
-            # Django's flush after the test let post_migrate recreate content types under new
-            # ids: empty the database again (sequences keep counting, as in Django's own
-            # flush), load it as migrate left it, and forget the cached content type ids.
-            call_command(
-                "flush",
-                database=alias,
-                interactive=False,
-                inhibit_post_migrate=True,
-                reset_sequences=False,
-                verbosity=0,
-            )
+    for alias, contents in MIGRATED_DATA.items():
+        connection = connections[alias]
+        with blocker.unblock():
+            # The flush let post_migrate recreate content types and permissions under new
+            # ids: empty the tables again (DELETE: the tables are small, and TRUNCATE costs
+            # PostgreSQL seconds), load what migrate left, forget the cached content types.
+            tables = connection.introspection.django_table_names(only_existing=True)
+            with transaction.atomic(using=alias), connection.cursor() as cursor:
+                for table in tables:
+                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
             ContentType.objects.clear_cache()
-            connections[alias].creation.deserialize_db_from_string(contents)
+            connection.creation.deserialize_db_from_string(contents)
     ContentType.objects.clear_cache()
 
 

@@ -7,54 +7,41 @@ from __future__ import annotations
 import datetime
 from types import SimpleNamespace
 
-import pytest
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
 from newsroom.models import NewsPage
 from portal.models import SiteSettings
 from programme.demo import ensure_translation
 from programme.models import Boilerplate, ContactPhone, PartnerOrganisationPage, PhasePartner
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.pages import publish
 from tests.factories.programme import (
     BoilerplateFactory,
     ContactIndexPageFactory,
-    CountryTagFactory,
     DonorContactPageFactory,
     PartnerIndexPageFactory,
     PartnerOrganisationPageFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
-    ThemeLabelFactory,
-    ThemeTagFactory,
+    vocabulary,
 )
-
-
-def publish(page: Page) -> Page:
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def translate(page: Page, language: str, **fields) -> Page:
-    return ensure_translation(page, language, **fields)
 
 
 def when(day: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime(2022, 11, day, 10))
 
 
-@pytest.fixture
+@layer
 def site_content(homes):
-    """The whole demo-like site; returns a namespace of its objects."""
+    """The whole demo-like site; returns a namespace of its objects. Built once per worker
+    and shared by rolling back to it (tests/factories/layers.py)."""
     ru = homes["ru"]
-    kz = CountryTagFactory(slug="kz", name="Kazakhstan")
-    kg = CountryTagFactory(slug="kg", name="Kyrgyzstan")
-    prevention = ThemeTagFactory(slug="prevention", name="Профилактика")
-    ThemeLabelFactory(theme=prevention, language="en", label="Prevention")
-    treatment = ThemeTagFactory(slug="treatment", name="Лечение")
-    ThemeLabelFactory(theme=treatment, language="en", label="Treatment")
+    countries, themes = vocabulary(["kz", "kg"], ["prevention", "treatment"])
+    kz, kg = countries["kz"], countries["kg"]
+    prevention, treatment = themes["prevention"], themes["treatment"]
 
     about = BoilerplateFactory(
         kind=Boilerplate.Kind.ABOUT_PROGRAMME, text="<p><i>О программе.</i></p>", locale=ru.locale
@@ -139,14 +126,16 @@ def site_content(homes):
         publish(page)
 
     # The English tree: translations of the programme, phase, partner, contact and news.
-    newsroom_en = translate(newsroom, "en", title="Newsroom")
-    article_en = translate(
+    newsroom_en = ensure_translation(newsroom, "en", title="Newsroom")
+    article_en = ensure_translation(
         article, "en", title="Prevention seminar in Almaty", standfirst="In English."
     )
-    phase_en = translate(phase, "en", title="Phase 7")
-    partner_en = translate(partner, "en", title="Ministry of Health")
-    contact_en = translate(contact, "en", title="EU Delegation", office_name="EU Delegation")
-    translate(programme, "en", title="Programme")
+    phase_en = ensure_translation(phase, "en", title="Phase 7")
+    partner_en = ensure_translation(partner, "en", title="Ministry of Health")
+    contact_en = ensure_translation(
+        contact, "en", title="EU Delegation", office_name="EU Delegation"
+    )
+    ensure_translation(programme, "en", title="Programme")
 
     # Content that must never appear.
     draft = NewsPageFactory(
@@ -157,7 +146,7 @@ def site_content(homes):
         NewsPageFactory(parent=newsroom, title="Закрытая", slug="private", countries=[kz])
     )
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    unpublished_en = translate(others[0], "en", title="Unpublished translation")
+    unpublished_en = ensure_translation(others[0], "en", title="Unpublished translation")
     unpublished_en.unpublish()
     future = NewsPageFactory(
         parent=newsroom, title="Запланированная", slug="future", live=False, countries=[kz]

@@ -36,6 +36,15 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chromium, once per worker.
+
+    Playwright's sync API leaves this thread marked as running its event loop. Django (its
+    connections are asgiref Locals) then gives the code of the browser tests database
+    connections of their own, apart from the thread's usual ones, which are the only ones
+    pytest-django closes before it drops the test database ("database is being accessed
+    by other users"). They are closed here, while Playwright's loop still marks the thread.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -44,6 +53,7 @@ def browser():
         )
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.fixture

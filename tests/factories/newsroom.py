@@ -9,7 +9,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from newsroom.models import NewsIndexPage, NewsPage
-from tests.factories.programme import relation
+from tests.factories.pages import RelatedPageFactory, relation
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -20,7 +20,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = NewsIndexPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(RelatedPageFactory):
     title = factory.Sequence(lambda n: f"Новость {n}")
     slug = factory.Sequence(lambda n: f"news-{n}")
     kind = NewsPage.Kind.NEWS
@@ -35,7 +35,6 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
-        skip_postgeneration_save = True
 
     countries = relation("countries")
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from portal.models import HomePage
+from tests.factories.pages import publish
 
 
 def ensure_locales() -> dict[str, Locale]:
@@ -36,9 +37,7 @@ def build_site(languages: tuple[str, ...] = ("ru", "en")) -> dict[str, HomePage]
     for page in root.get_children():
         page.delete()
     root.refresh_from_db()
-    home = HomePageFactory(parent=root, locale=locales["ru"], title="Главная", slug="home")
-    home.save_revision().publish()
-    home.refresh_from_db()
+    home = publish(HomePageFactory(parent=root, locale=locales["ru"], title="Главная", slug="home"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     homes = {"ru": home}
     for language in languages:
@@ -46,7 +45,5 @@ def build_site(languages: tuple[str, ...] = ("ru", "en")) -> dict[str, HomePage]
             continue
         translation = home.copy_for_translation(locales[language])
         translation.title = f"Home ({language})"
-        translation.save_revision().publish()
-        translation.refresh_from_db()
-        homes[language] = translation
+        homes[language] = publish(translation)
     return homes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 import factory
@@ -24,6 +25,7 @@ from programme.models import (
     ThemeLabel,
     ThemeTag,
 )
+from tests.factories.pages import RelatedPageFactory, relation
 
 COUNTRY_NAMES = {
     "kz": "Kazakhstan",
@@ -33,17 +35,12 @@ COUNTRY_NAMES = {
     "uz": "Uzbekistan",
 }
 
-
-def relation(name: str) -> factory.PostGeneration:
-    """A factory argument (``themes=[tag, ...]``) that sets a tag or many-to-many relation
-    once the page exists, then saves the page so the cluster relation writes its rows."""
-
-    def set_relation(obj, create, extracted, **kwargs):
-        if extracted:
-            getattr(obj, name).set(extracted)
-            obj.save()
-
-    return factory.PostGeneration(set_relation)
+# The themes the tests tag with: {slug: (Russian name, English label)}.
+THEME_NAMES = {
+    "prevention": ("Профилактика", "Prevention"),
+    "treatment": ("Лечение", "Treatment"),
+    "policy": ("Политика", "Policy"),
+}
 
 
 class CountryTagFactory(DjangoModelFactory):
@@ -73,6 +70,22 @@ class ThemeLabelFactory(DjangoModelFactory):
         model = ThemeLabel
 
 
+def vocabulary(
+    countries: Iterable[str], themes: Iterable[str], *, labels: bool = True
+) -> tuple[dict[str, CountryTag], dict[str, ThemeTag]]:
+    """({code: country tag}, {slug: theme tag}): the vocabulary a test's pages are tagged
+    with. Themes are named in Russian (THEME_NAMES) and, unless ``labels=False``, carry
+    their English label."""
+    country_tags = {code: CountryTagFactory(slug=code) for code in countries}
+    theme_tags = {}
+    for slug in themes:
+        name, label = THEME_NAMES[slug]
+        theme_tags[slug] = ThemeTagFactory(slug=slug, name=name)
+        if labels:
+            ThemeLabelFactory(theme=theme_tags[slug], language="en", label=label)
+    return country_tags, theme_tags
+
+
 class BoilerplateFactory(DjangoModelFactory):
     kind = Boilerplate.Kind.ABOUT_PROGRAMME
     title = factory.Sequence(lambda n: f"Boilerplate {n}")
@@ -93,7 +106,7 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
         model = ProgrammePage
 
 
-class ProgrammePhasePageFactory(wagtail_factories.PageFactory):
+class ProgrammePhasePageFactory(RelatedPageFactory):
     number = factory.Sequence(lambda n: n + 1)
     title = factory.LazyAttribute(lambda o: f"Фаза {o.number}")
     slug = factory.LazyAttribute(lambda o: f"phase-{o.number}")
@@ -104,7 +117,6 @@ class ProgrammePhasePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProgrammePhasePage
-        skip_postgeneration_save = True
 
     countries = relation("countries")
 
@@ -126,7 +138,7 @@ class PartnerIndexPageFactory(wagtail_factories.PageFactory):
         model = PartnerIndexPage
 
 
-class PartnerOrganisationPageFactory(wagtail_factories.PageFactory):
+class PartnerOrganisationPageFactory(RelatedPageFactory):
     title = factory.Sequence(lambda n: f"Организация {n}")
     slug = factory.Sequence(lambda n: f"partner-{n}")
     acronym = factory.Sequence(lambda n: f"ORG{n}")
@@ -135,7 +147,6 @@ class PartnerOrganisationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerOrganisationPage
-        skip_postgeneration_save = True
 
     themes = relation("themes")
 

@@ -5,21 +5,16 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Locale
 
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsIndexPageFactory
+from tests.factories.pages import publish
 from tests.factories.programme import (
-    CountryTagFactory,
     PartnerIndexPageFactory,
     PartnerOrganisationPageFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
-    ThemeTagFactory,
+    vocabulary,
 )
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture
@@ -27,7 +22,7 @@ def locales(homes) -> dict[str, Locale]:
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
-@pytest.fixture
+@layer
 def newsroom(homes):
     """{"ru": NewsIndexPage, "en": its translation}, both published."""
     ru = publish(NewsIndexPageFactory(parent=homes["ru"], title="Новости", slug="news"))
@@ -37,7 +32,7 @@ def newsroom(homes):
     return {"ru": ru, "en": en.specific}
 
 
-@pytest.fixture
+@layer
 def programme_pages(homes):
     """A ru programme with one phase, and two partner organisations."""
     programme = publish(ProgrammePageFactory(parent=homes["ru"]))
@@ -50,11 +45,7 @@ def programme_pages(homes):
     return {"programme": programme, "phase": phase, "partners": partners}
 
 
-@pytest.fixture
+@layer
 def tags(db):
-    return {
-        "kz": CountryTagFactory(slug="kz"),
-        "kg": CountryTagFactory(slug="kg"),
-        "prevention": ThemeTagFactory(slug="prevention", name="Профилактика"),
-        "treatment": ThemeTagFactory(slug="treatment", name="Лечение"),
-    }
+    countries, themes = vocabulary(["kz", "kg"], ["prevention", "treatment"], labels=False)
+    return {**countries, **themes}

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
@@ -14,11 +11,6 @@ from portal.i18n.models import TranslatorLocaleScope
 from programme.models import Boilerplate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def real_pages(code: str):

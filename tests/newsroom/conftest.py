@@ -6,44 +6,31 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Locale, PageViewRestriction
 
+from programme.demo import ensure_translation
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.programme import CountryTagFactory, ThemeLabelFactory, ThemeTagFactory
+from tests.factories.pages import publish
+from tests.factories.programme import vocabulary
 
 
-@pytest.fixture
+@layer
 def tags(db):
-    countries = {slug: CountryTagFactory(slug=slug) for slug in ("kz", "kg", "tj", "tm", "uz")}
-    themes = {}
-    for slug, ru, en in (
-        ("prevention", "Профилактика", "Prevention"),
-        ("treatment", "Лечение", "Treatment"),
-        ("policy", "Политика", "Policy"),
-    ):
-        themes[slug] = ThemeTagFactory(slug=slug, name=ru)
-        ThemeLabelFactory(theme=themes[slug], language="en", label=en)
+    countries, themes = vocabulary(
+        ["kz", "kg", "tj", "tm", "uz"], ["prevention", "treatment", "policy"]
+    )
     return {"countries": countries, "themes": themes}
 
 
-@pytest.fixture
+@layer
 def newsroom(homes):
-    index = NewsIndexPageFactory(parent=homes["ru"], title="Новости", slug="news")
-    index.save_revision().publish()
-    index.refresh_from_db()
-    return index
+    return publish(NewsIndexPageFactory(parent=homes["ru"], title="Новости", slug="news"))
 
 
-@pytest.fixture
+@layer
 def newsroom_en(newsroom):
-    from programme.demo import ensure_translation
-
     return ensure_translation(newsroom, "en", title="News")
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture
@@ -51,8 +38,7 @@ def make_news(newsroom):
     """Create and publish a news item in the ru newsroom."""
 
     def make(parent=None, **kwargs):
-        page = NewsPageFactory(parent=parent or newsroom, **kwargs)
-        return publish(page)
+        return publish(NewsPageFactory(parent=parent or newsroom, **kwargs))
 
     return make
 
@@ -61,12 +47,10 @@ def days_ago(days: float) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
 
 
-@pytest.fixture
-def hidden_items(newsroom, make_news, tags):
+@layer
+def hidden_items(newsroom, tags):
     """One item of each kind a reader must never see, all tagged kz + prevention so that
     they would match every filter, feed and related-news query of the visible items."""
-    from wagtail.models import Locale, PageViewRestriction
-
     kz, prevention = tags["countries"]["kz"], tags["themes"]["prevention"]
     common = {"countries": [kz], "themes": [prevention], "publication_date": days_ago(1)}
 
@@ -79,18 +63,21 @@ def hidden_items(newsroom, make_news, tags):
     scheduled.refresh_from_db()
     assert not scheduled.live
 
-    private = make_news(title="HIDDEN private", **common)
+    private = publish(NewsPageFactory(parent=newsroom, title="HIDDEN private", **common))
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
 
-    future = make_news(
-        title="HIDDEN future-dated",
-        countries=[kz],
-        themes=[prevention],
-        publication_date=timezone.now() + datetime.timedelta(days=3),
+    future = publish(
+        NewsPageFactory(
+            parent=newsroom,
+            title="HIDDEN future-dated",
+            countries=[kz],
+            themes=[prevention],
+            publication_date=timezone.now() + datetime.timedelta(days=3),
+        )
     )
-    unpublished = make_news(title="HIDDEN unpublished", **common)
+    unpublished = publish(NewsPageFactory(parent=newsroom, title="HIDDEN unpublished", **common))
     unpublished.unpublish()
     return {
         "draft": draft,

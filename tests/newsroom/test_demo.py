@@ -3,20 +3,12 @@ it renders in both languages."""
 
 from __future__ import annotations
 
-from io import StringIO
-
 import feedparser
 import pytest
-from django.core.management import call_command
 
 from newsroom.models import NewsPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def test_demo_items_cover_kinds_countries_themes_in_ru_and_en(demo):

@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Locale
 
 from newsroom.models import NewsPage
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsPageFactory
 from tests.factories.programme import (
     PartnerIndexPageFactory,
@@ -59,9 +60,14 @@ def test_translation_is_listed_in_its_own_locale(client, newsroom, newsroom_en, 
     assert titles(client.get("/ru/news/")) == ["Новость"]
 
 
-@pytest.fixture
-def catalogue(homes, newsroom, make_news, tags):
+@layer
+def catalogue(homes, tags, newsroom):
+    """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
     c, t = tags["countries"], tags["themes"]
+
+    def news(**fields):
+        return publish(NewsPageFactory(parent=newsroom, **fields))
+
     programme = ProgrammePageFactory(parent=homes["ru"])
     phase6 = publish(ProgrammePhasePageFactory(parent=programme, number=6, slug="phase-6"))
     phase7 = publish(ProgrammePhasePageFactory(parent=programme, number=7, slug="phase-7"))
@@ -69,7 +75,7 @@ def catalogue(homes, newsroom, make_news, tags):
     eu = publish(PartnerOrganisationPageFactory(parent=partners_index, slug="eu", acronym="EU"))
     ngo = publish(PartnerOrganisationPageFactory(parent=partners_index, slug="ngo", acronym="NGO"))
     return {
-        "kz-prev-2022": make_news(
+        "kz-prev-2022": news(
             title="kz-prev-2022",
             countries=[c["kz"]],
             themes=[t["prevention"]],
@@ -77,7 +83,7 @@ def catalogue(homes, newsroom, make_news, tags):
             related_phase=phase6,
             related_partners=[eu],
         ),
-        "kz-treat-press": make_news(
+        "kz-treat-press": news(
             title="kz-treat-press",
             kind=NewsPage.Kind.PRESS_RELEASE,
             countries=[c["kz"], c["kg"]],
@@ -86,7 +92,7 @@ def catalogue(homes, newsroom, make_news, tags):
             related_phase=phase7,
             related_partners=[eu, ngo],
         ),
-        "kg-prev-event": make_news(
+        "kg-prev-event": news(
             title="kg-prev-event",
             kind=NewsPage.Kind.EVENT_REPORT,
             countries=[c["kg"]],
@@ -95,7 +101,7 @@ def catalogue(homes, newsroom, make_news, tags):
             related_phase=phase7,
             related_partners=[ngo],
         ),
-        "untagged": make_news(title="untagged", publication_date=days_ago(1)),
+        "untagged": news(title="untagged", publication_date=days_ago(1)),
     }
 
 
@@ -162,14 +168,20 @@ def test_unknown_filter_values_give_an_empty_list_and_a_message(client, catalogu
     assert "<script>" not in html.split("<main", 1)[1]
 
 
-@pytest.fixture
-def thirty_items(newsroom, make_news, tags):
+@layer
+def thirty_items(tags, newsroom):
+    """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
     newsroom.per_page = 12
     publish(newsroom)
     kz = tags["countries"]["kz"]
     for n in range(30):
-        make_news(
-            title=f"item {n:02d}", countries=[kz] if n % 2 else [], publication_date=days_ago(n + 1)
+        publish(
+            NewsPageFactory(
+                parent=newsroom,
+                title=f"item {n:02d}",
+                countries=[kz] if n % 2 else [],
+                publication_date=days_ago(n + 1),
+            )
         )
 
 

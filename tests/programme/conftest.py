@@ -9,18 +9,23 @@ import pytest
 from wagtail.models import Locale
 
 from programme.models import PartnerOrganisationPage, PhasePartner
+from tests.factories.layers import layer
 from tests.factories.programme import (
     ContactIndexPageFactory,
-    CountryTagFactory,
     DonorContactPageFactory,
     PartnerIndexPageFactory,
     PartnerOrganisationPageFactory,
     PhasePartnerFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
-    ThemeLabelFactory,
-    ThemeTagFactory,
+    vocabulary,
 )
+
+# The tree's phases: {number: (start year, end year, budget, countries, theme)}.
+PHASES = {
+    6: (2016, 2021, "5500000", ["kg"], "treatment"),
+    7: (2022, 2026, "6800000", ["kz", "kg"], "prevention"),
+}
 
 
 @pytest.fixture
@@ -28,18 +33,16 @@ def locales(homes):
     return {code: Locale.objects.get(language_code=code) for code in ("ru", "en", "kk")}
 
 
-@pytest.fixture
+@layer
 def vocab(db):
-    countries = {code: CountryTagFactory(slug=code) for code in ("kz", "kg", "tj")}
-    prevention = ThemeTagFactory(slug="prevention", name="Профилактика")
-    ThemeLabelFactory(theme=prevention, language="en", label="Prevention")
-    treatment = ThemeTagFactory(slug="treatment", name="Лечение")
-    ThemeLabelFactory(theme=treatment, language="en", label="Treatment")
-    return {"countries": countries, "prevention": prevention, "treatment": treatment}
+    countries, themes = vocabulary(["kz", "kg", "tj"], ["prevention", "treatment"])
+    return {"countries": countries, **themes}
 
 
-@pytest.fixture
-def tree(home, vocab):
+@layer
+def tree(homes, vocab):
+    """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
+    home = homes["ru"]
     programme = ProgrammePageFactory(parent=home, slug="programme", title="Программа CADAP")
     partners = PartnerIndexPageFactory(parent=home)
     eu = PartnerOrganisationPageFactory(
@@ -58,23 +61,17 @@ def tree(home, vocab):
         country=vocab["countries"]["kz"],
         themes=[vocab["prevention"]],
     )
-    phase6 = ProgrammePhasePageFactory(
-        parent=programme,
-        number=6,
-        start_date=datetime.date(2016, 1, 1),
-        end_date=datetime.date(2021, 12, 31),
-        budget_amount=Decimal("5500000"),
-        countries=[vocab["countries"]["kg"]],
-        themes=[vocab["treatment"]],
-    )
-    phase7 = ProgrammePhasePageFactory(
-        parent=programme,
-        number=7,
-        start_date=datetime.date(2022, 1, 1),
-        end_date=datetime.date(2026, 12, 31),
-        budget_amount=Decimal("6800000"),
-        countries=[vocab["countries"]["kz"], vocab["countries"]["kg"]],
-        themes=[vocab["prevention"]],
+    phase6, phase7 = (
+        ProgrammePhasePageFactory(
+            parent=programme,
+            number=number,
+            start_date=datetime.date(start, 1, 1),
+            end_date=datetime.date(end, 12, 31),
+            budget_amount=Decimal(budget),
+            countries=[vocab["countries"][code] for code in countries],
+            themes=[vocab[theme]],
+        )
+        for number, (start, end, budget, countries, theme) in PHASES.items()
     )
     PhasePartnerFactory(phase=phase6, partner=eu, role=PhasePartner.Role.FUNDING)
     PhasePartnerFactory(phase=phase7, partner=eu, role=PhasePartner.Role.FUNDING)

@@ -34,11 +34,6 @@ PAGE_TYPES = [
 ]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-
-
 def counts() -> tuple:
     return (
         CountryTag.objects.count(),

@@ -10,17 +10,17 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.pages import publish
 from tests.factories.programme import (
     ContactIndexPageFactory,
-    CountryTagFactory,
     DonorContactPageFactory,
     PartnerIndexPageFactory,
     PartnerOrganisationPageFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
-    ThemeLabelFactory,
-    ThemeTagFactory,
+    vocabulary,
 )
 
 
@@ -29,39 +29,21 @@ def needs_postgres(why: str):
     return pytest.mark.skipif(connection.vendor != "postgresql", reason=f"needs PostgreSQL: {why}")
 
 
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def when(year: int, month: int = 6, day: int = 1):
     return timezone.make_aware(datetime.datetime(year, month, day, 12))
 
 
-@pytest.fixture
-def content(homes):
-    """Named pages; the ru and en trees hold different words so locale leaks show."""
-    kz = CountryTagFactory(slug="kz")
-    kg = CountryTagFactory(slug="kg")
-    prevention = ThemeTagFactory(slug="prevention", name="Профилактика")
-    ThemeLabelFactory(theme=prevention, language="en", label="Prevention")
-    treatment = ThemeTagFactory(slug="treatment", name="Лечение")
-    ThemeLabelFactory(theme=treatment, language="en", label="Treatment")
-
-    ru_news = publish(NewsIndexPageFactory(parent=homes["ru"]))
-    en_news = publish(NewsIndexPageFactory(parent=homes["en"], title="News", slug="news"))
-
-    c = {"homes": homes, "ru_news": ru_news, "en_news": en_news}
-    c["ru_press"] = publish(
-        NewsPageFactory(
-            parent=ru_news,
-            title="Семинар в Алматы",
-            slug="seminar",
-            kind="press_release",
-            publication_date=when(2022, 11, 30),
-            standfirst="Эксперты обсудили работу с молодёжью.",
-            body=[
+# The news items readers find: {name: (newsroom, fields)}; countries and themes by slug.
+NEWS = {
+    "ru_press": (
+        "ru_news",
+        {
+            "title": "Семинар в Алматы",
+            "slug": "seminar",
+            "kind": "press_release",
+            "publication_date": when(2022, 11, 30),
+            "standfirst": "Эксперты обсудили работу с молодёжью.",
+            "body": [
                 ("paragraph", "<p>Речь шла о профилактике и о лечении.</p>"),
                 (
                     "quote",
@@ -77,36 +59,57 @@ def content(homes):
                     {"title": "Цифры", "facts": [{"figure": "120", "label": "волонтёров"}]},
                 ),
             ],
-            countries=[kz],
-            themes=[prevention],
-        )
-    )
-    c["ru_news_item"] = publish(
-        NewsPageFactory(
-            parent=ru_news,
-            title="Новый центр лечения",
-            slug="centre",
-            kind="news",
-            publication_date=when(2021, 3, 1),
-            standfirst="Центр открылся в Бишкеке.",
-            body=[("paragraph", "<p>Центр принимает пациентов.</p>")],
-            countries=[kg],
-            themes=[treatment],
-        )
-    )
-    c["en_press"] = publish(
-        NewsPageFactory(
-            parent=en_news,
-            title="Workshop in Almaty",
-            slug="workshop",
-            kind="press_release",
-            publication_date=when(2022, 11, 30),
-            standfirst="Experts discussed drug prevention with young people.",
-            body=[("paragraph", "<p>The workshop covered prevention and treatment.</p>")],
-            countries=[kz],
-            themes=[prevention],
-        )
-    )
+            "countries": ["kz"],
+            "themes": ["prevention"],
+        },
+    ),
+    "ru_news_item": (
+        "ru_news",
+        {
+            "title": "Новый центр лечения",
+            "slug": "centre",
+            "kind": "news",
+            "publication_date": when(2021, 3, 1),
+            "standfirst": "Центр открылся в Бишкеке.",
+            "body": [("paragraph", "<p>Центр принимает пациентов.</p>")],
+            "countries": ["kg"],
+            "themes": ["treatment"],
+        },
+    ),
+    "en_press": (
+        "en_news",
+        {
+            "title": "Workshop in Almaty",
+            "slug": "workshop",
+            "kind": "press_release",
+            "publication_date": when(2022, 11, 30),
+            "standfirst": "Experts discussed drug prevention with young people.",
+            "body": [("paragraph", "<p>The workshop covered prevention and treatment.</p>")],
+            "countries": ["kz"],
+            "themes": ["prevention"],
+        },
+    ),
+}
+
+
+@layer
+def content(homes):
+    """Named pages; the ru and en trees hold different words so locale leaks show. Built
+    once per worker and shared by rolling back to it (tests/factories/layers.py)."""
+    countries, themes = vocabulary(["kz", "kg"], ["prevention", "treatment"])
+    kz, kg = countries["kz"], countries["kg"]
+
+    c = {
+        "homes": homes,
+        "ru_news": publish(NewsIndexPageFactory(parent=homes["ru"])),
+        "en_news": publish(NewsIndexPageFactory(parent=homes["en"], title="News", slug="news")),
+    }
+    for name, (newsroom, fields) in NEWS.items():
+        tags = {
+            "countries": [countries[code] for code in fields["countries"]],
+            "themes": [themes[slug] for slug in fields["themes"]],
+        }
+        c[name] = publish(NewsPageFactory(parent=c[newsroom], **{**fields, **tags}))
     programme = publish(
         ProgrammePageFactory(parent=homes["ru"], title="Программа действий", slug="programme")
     )
@@ -117,7 +120,7 @@ def content(homes):
             title="Седьмая фаза",
             summary="Фаза укрепляет межведомственное сотрудничество.",
             countries=[kz, kg],
-            themes=[prevention],
+            themes=[themes["prevention"]],
         )
     )
     partners = publish(PartnerIndexPageFactory(parent=homes["ru"]))
@@ -142,6 +145,7 @@ def content(homes):
     )
 
     # Pages no reader may find. Each holds the word "секретный".
+    ru_news = c["ru_news"]
     draft = NewsPageFactory(parent=ru_news, title="Секретный черновик", slug="draft", live=False)
     draft.save_revision()
     c["draft"] = draft
@@ -159,6 +163,6 @@ def content(homes):
     changed.save_revision()  # a draft of a live page: the draft text must stay invisible
     c["changed"] = changed
     c["alias"] = c["ru_press"].create_alias(
-        parent=en_news, update_locale=Locale.objects.get(language_code="en")
+        parent=c["en_news"], update_locale=Locale.objects.get(language_code="en")
     )
     return c
