@@ -16,15 +16,15 @@ from portal.config import (
     env_str,
     http_url_from_env,
     redis_url_from_env,
+    secret_key_from_env,
 )
 
 PORTAL_DIR = Path(__file__).resolve().parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root
 
 DEBUG = env_bool("DEBUG", default=False)
-SECRET_KEY = env_str("SECRET_KEY") or "django-insecure-dev-only-set-SECRET_KEY-in-production"
-if not DEBUG and env_bool("HTTPS", default=False) and SECRET_KEY.startswith("django-insecure"):
-    raise ConfigError("SECRET_KEY", "must be set to a long random value when HTTPS=true")
+HTTPS = env_bool("HTTPS", default=False)
+SECRET_KEY = secret_key_from_env("SECRET_KEY", https=HTTPS)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -225,7 +225,6 @@ if NEWSROOM_MISSING_TRANSLATION not in ("404", "redirect"):
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 
 # Security. HTTPS=true turns on everything `manage.py check --deploy` asks for behind TLS.
-HTTPS = env_bool("HTTPS", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's live preview shows the page in a same-origin iframe, so DENY would break it.
