@@ -238,6 +238,17 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# Content-Security-Policy per area with a per-request nonce, and Permissions-Policy
+# (portal/security/headers.py, docs/security.md). Origins allowed in embed iframes:
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_security_at = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE.insert(_security_at, "portal.security.headers.SecurityHeadersMiddleware")
+# The admin dashboard would fetch releases.wagtail.org from every editor's browser; upgrades
+# are the maintainers' business (requirements.txt), and the admin's CSP allows this origin only.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,
