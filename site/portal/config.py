@@ -128,8 +128,7 @@ def secret_key_from_env(name: str, https: bool) -> str:
         problem = "is a published default; set a long random value when HTTPS=true"
     elif len(key) < SECRET_KEY_MIN_LENGTH:
         problem = (
-            f"must be at least {SECRET_KEY_MIN_LENGTH} characters when HTTPS=true, "
-            f"got {len(key)}"
+            f"must be at least {SECRET_KEY_MIN_LENGTH} characters when HTTPS=true, got {len(key)}"
         )
     elif len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
         problem = "must be a random value (too few different characters) when HTTPS=true"

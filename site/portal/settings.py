@@ -5,6 +5,7 @@ Production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG=false and HTTPS=t
 optionally REDIS_URL, ELASTICSEARCH_URL, DEEPL_API_KEY); README.md lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from portal.config import (
@@ -238,6 +239,7 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
 # Content-Security-Policy per area with a per-request nonce, and Permissions-Policy
 # (portal/security/headers.py, docs/security.md). Origins allowed in embed iframes:
 CSP_FRAME_SOURCES = env_list(
@@ -249,6 +251,32 @@ MIDDLEWARE.insert(_security_at, "portal.security.headers.SecurityHeadersMiddlewa
 # The admin dashboard would fetch releases.wagtail.org from every editor's browser; upgrades
 # are the maintainers' business (requirements.txt), and the admin's CSP allows this origin only.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Admin avatars from this site only: a Gravatar URL would send a hash of every editor's
+# e-mail address to a third party (and need an exception in the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Number of reverse proxies in front of the site that append to X-Forwarded-For; the client
+# address (login lockout, rate limits) is read that many hops from the right.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Admin login lockout (django-axes): LOGIN_FAILURE_LIMIT failures lock the account and, apart,
+# the client address for LOGIN_LOCKOUT_MINUTES (0: until an administrator releases them with
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`, or in /django-admin/axes/).
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "portal.security.login.LoginLockoutBackend",  # first: refuses locked-out logins
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+_lockout_minutes = env_int("LOGIN_LOCKOUT_MINUTES", 30)
+if _lockout_minutes < 0:
+    raise ConfigError("LOGIN_LOCKOUT_MINUTES", f"must be 0 or more, got {_lockout_minutes}")
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes > 0 else None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.security.clients.client_ip"
+AXES_HTTP_RESPONSE_CODE = 403
+AXES_LOCKOUT_CALLABLE = "portal.security.login.lockout_response"
 
 LOGGING = {
     "version": 1,
@@ -261,6 +289,7 @@ LOGGING = {
         "programme": {"level": "INFO"},
         "search": {"level": "INFO"},
         "portal": {"level": "INFO"},
+        "axes": {"level": "WARNING"},  # login failures and lockouts, whatever LOG_LEVEL
     },
 }
 
