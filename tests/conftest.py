@@ -24,6 +24,14 @@ def _reset_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    """The suite sends hundreds of requests a minute from one address (the test client's
+    127.0.0.1), so the per-client limits would answer 429 to whichever test came late.
+    The tests of the limits (tests/portal/test_security_limits.py) set their own."""
+    settings.RATE_LIMITS = {}
+
+
 @pytest.fixture
 def homes(db):
     """{language: HomePage} for ru (site root) and en."""

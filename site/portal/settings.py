@@ -247,7 +247,10 @@ CSP_FRAME_SOURCES = env_list(
     ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 )
 _security_at = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
-MIDDLEWARE.insert(_security_at, "portal.security.headers.SecurityHeadersMiddleware")
+MIDDLEWARE[_security_at:_security_at] = [
+    "portal.security.headers.SecurityHeadersMiddleware",
+    "portal.security.ratelimit.RateLimitMiddleware",
+]
 # The admin dashboard would fetch releases.wagtail.org from every editor's browser; upgrades
 # are the maintainers' business (requirements.txt), and the admin's CSP allows this origin only.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -256,8 +259,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Number of reverse proxies in front of the site that append to X-Forwarded-For; the client
-# address (login lockout, rate limits) is read that many hops from the right.
+# address (rate limits, login lockout) is read that many hops from the right.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Requests per client address and window (seconds) on search and the API; 0 turns one off.
+RATE_LIMIT_WINDOW = env_int("RATE_LIMIT_WINDOW", 60)
+RATE_LIMITS = {
+    "search": (env_int("RATE_LIMIT_SEARCH", 120), RATE_LIMIT_WINDOW),
+    "api": (env_int("RATE_LIMIT_API", 600), RATE_LIMIT_WINDOW),
+}
 
 # Admin login lockout (django-axes): LOGIN_FAILURE_LIMIT failures lock the account and, apart,
 # the client address for LOGIN_LOCKOUT_MINUTES (0: until an administrator releases them with
