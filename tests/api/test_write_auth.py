@@ -17,6 +17,7 @@ from wagtail.images.models import Image
 from wagtail.models import APIToken, Page, Revision, Site
 from wagtail.snippets.models import get_snippet_models
 
+from tests.api.conftest import publish
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.programme import BoilerplateFactory
 
@@ -44,10 +45,8 @@ def openapi(client, db) -> dict:
 
 @pytest.fixture
 def content(homes):
-    index = NewsIndexPageFactory(parent=homes["ru"])
-    index.save_revision().publish()
-    article = NewsPageFactory(parent=index, title="Опубликовано", slug="published")
-    article.save_revision().publish()
+    index = publish(NewsIndexPageFactory(parent=homes["ru"]))
+    article = publish(NewsPageFactory(parent=index, title="Опубликовано", slug="published"))
     boilerplate = BoilerplateFactory(text="<p>Текст</p>", locale=homes["ru"].locale)
     return article, boilerplate
 
