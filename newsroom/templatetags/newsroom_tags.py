@@ -19,9 +19,14 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 
 @register.simple_tag
-def json_ld(data: dict) -> SafeString:
+def json_ld(data: dict, nonce: str = "") -> SafeString:
+    """``nonce``: the page's Content-Security-Policy nonce, if it has one."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
     text = text.translate(_JSON_SCRIPT_ESCAPES)
+    if nonce:
+        return format_html(
+            '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(text)
+        )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 

@@ -94,6 +94,49 @@ def http_url_from_env(name: str) -> str:
     return url
 
 
+DEVELOPMENT_SECRET_KEY = "django-insecure-dev-only-set-SECRET_KEY-in-production"
+# Values copied from tutorials, examples and generators' placeholders: long enough to pass the
+# length rule, yet public, so anyone could sign sessions, CSRF tokens and API token digests.
+KNOWN_SECRET_KEYS = {
+    DEVELOPMENT_SECRET_KEY,
+    "change-me",
+    "changeme",
+    "secret",
+    "your-secret-key",
+    "your-secret-key-here",
+    "replace-me-with-a-long-random-secret-key-in-production-please",
+}
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
+
+
+def secret_key_from_env(name: str, https: bool) -> str:
+    """The signing key; behind TLS (``https``) a weak or public one stops start-up.
+
+    Django's ``check --deploy`` only warns about a short key (W009), and nobody reads
+    warnings at deploy time. A site that says it is public (HTTPS=true) with a guessable key
+    lets anyone forge sessions and password-reset links, so this is a hard error there, using
+    Django's own thresholds: at least 50 characters, 5 different ones, not "django-insecure-".
+    Without HTTPS (development, tests) the development key is used when none is set.
+    """
+    key = env_str(name)
+    if not https:
+        return key or DEVELOPMENT_SECRET_KEY
+    if not key:
+        problem = "must be set to a long random value when HTTPS=true"
+    elif key in KNOWN_SECRET_KEYS or key.startswith("django-insecure"):
+        problem = "is a published default; set a long random value when HTTPS=true"
+    elif len(key) < SECRET_KEY_MIN_LENGTH:
+        problem = (
+            f"must be at least {SECRET_KEY_MIN_LENGTH} characters when HTTPS=true, got {len(key)}"
+        )
+    elif len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        problem = "must be a random value (too few different characters) when HTTPS=true"
+    else:
+        return key
+    raise ConfigError(name, problem)
+
+
 def redis_url_from_env(name: str) -> str:
     url = env_str(name)
     try:

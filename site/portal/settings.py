@@ -5,6 +5,7 @@ Production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG=false and HTTPS=t
 optionally REDIS_URL, ELASTICSEARCH_URL, DEEPL_API_KEY); README.md lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from portal.config import (
@@ -16,15 +17,15 @@ from portal.config import (
     env_str,
     http_url_from_env,
     redis_url_from_env,
+    secret_key_from_env,
 )
 
 PORTAL_DIR = Path(__file__).resolve().parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root
 
 DEBUG = env_bool("DEBUG", default=False)
-SECRET_KEY = env_str("SECRET_KEY") or "django-insecure-dev-only-set-SECRET_KEY-in-production"
-if not DEBUG and env_bool("HTTPS", default=False) and SECRET_KEY.startswith("django-insecure"):
-    raise ConfigError("SECRET_KEY", "must be set to a long random value when HTTPS=true")
+HTTPS = env_bool("HTTPS", default=False)
+SECRET_KEY = secret_key_from_env("SECRET_KEY", https=HTTPS)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -225,7 +226,6 @@ if NEWSROOM_MISSING_TRANSLATION not in ("404", "redirect"):
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 
 # Security. HTTPS=true turns on everything `manage.py check --deploy` asks for behind TLS.
-HTTPS = env_bool("HTTPS", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's live preview shows the page in a same-origin iframe, so DENY would break it.
@@ -240,6 +240,53 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Content-Security-Policy per area with a per-request nonce, and Permissions-Policy
+# (portal/security/headers.py, docs/security.md). Origins allowed in embed iframes:
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_security_at = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_security_at:_security_at] = [
+    "portal.security.headers.SecurityHeadersMiddleware",
+    "portal.security.ratelimit.RateLimitMiddleware",
+]
+# The admin dashboard would fetch releases.wagtail.org from every editor's browser; upgrades
+# are the maintainers' business (requirements.txt), and the admin's CSP allows this origin only.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Admin avatars from this site only: a Gravatar URL would send a hash of every editor's
+# e-mail address to a third party (and need an exception in the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Number of reverse proxies in front of the site that append to X-Forwarded-For; the client
+# address (rate limits, login lockout) is read that many hops from the right.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Requests per client address and window (seconds) on search and the API; 0 turns one off.
+RATE_LIMIT_WINDOW = env_int("RATE_LIMIT_WINDOW", 60)
+RATE_LIMITS = {
+    "search": (env_int("RATE_LIMIT_SEARCH", 120), RATE_LIMIT_WINDOW),
+    "api": (env_int("RATE_LIMIT_API", 600), RATE_LIMIT_WINDOW),
+}
+
+# Admin login lockout (django-axes): LOGIN_FAILURE_LIMIT failures lock the account and, apart,
+# the client address for LOGIN_LOCKOUT_MINUTES (0: until an administrator releases them with
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`, or in /django-admin/axes/).
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "portal.security.login.LoginLockoutBackend",  # first: refuses locked-out logins
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+_lockout_minutes = env_int("LOGIN_LOCKOUT_MINUTES", 30)
+if _lockout_minutes < 0:
+    raise ConfigError("LOGIN_LOCKOUT_MINUTES", f"must be 0 or more, got {_lockout_minutes}")
+AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes > 0 else None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.security.clients.client_ip"
+AXES_HTTP_RESPONSE_CODE = 403
+AXES_LOCKOUT_CALLABLE = "portal.security.login.lockout_response"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -251,6 +298,7 @@ LOGGING = {
         "programme": {"level": "INFO"},
         "search": {"level": "INFO"},
         "portal": {"level": "INFO"},
+        "axes": {"level": "WARNING"},  # login failures and lockouts, whatever LOG_LEVEL
     },
 }
 

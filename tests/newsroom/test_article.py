@@ -57,7 +57,7 @@ def spaces(text: str) -> str:
 
 
 def json_ld(html: str) -> dict:
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     assert len(scripts) == 1
     return json.loads(scripts[0])
 

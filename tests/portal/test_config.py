@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from portal.config import ConfigError, database_from_env, env_bool
+from portal.config import (
+    DEVELOPMENT_SECRET_KEY,
+    ConfigError,
+    database_from_env,
+    env_bool,
+    secret_key_from_env,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k3y-" + "x7Qp2vL9mZ4rT8wB1nC6yH0jF5sD3gA" * 2
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -56,7 +63,7 @@ def test_deploy_check_is_clean_with_real_values():
         "WARNING",
         DEBUG="false",
         HTTPS="true",
-        SECRET_KEY="k3y-" + "x7Qp2vL9mZ4rT8wB1nC6yH0jF5sD3gA" * 2,
+        SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="news.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -67,6 +74,45 @@ def test_https_without_secret_key_is_refused():
     result = run_manage("check", DEBUG="false", HTTPS="true", SECRET_KEY="")
     assert result.returncode == 1
     assert result.stderr.strip().startswith("Configuration error: SECRET_KEY")
+
+
+def test_https_with_a_short_secret_key_is_refused_in_one_line():
+    """The reproducer of issue #11: HTTPS=true accepted SECRET_KEY=abc."""
+    result = run_manage("check", DEBUG="false", HTTPS="true", SECRET_KEY="abc")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Configuration error: SECRET_KEY must be at least 50 characters when HTTPS=true, got 3"
+    )
+    assert "abc" not in result.stderr  # the key itself never reaches a log
+
+
+@pytest.mark.parametrize(
+    "key, problem",
+    [
+        ("", "must be set"),
+        ("abc", "at least 50 characters"),
+        ("x" * 49, "at least 50 characters"),
+        ("ab" * 40, "too few different characters"),
+        (DEVELOPMENT_SECRET_KEY, "published default"),
+        ("django-insecure-" + STRONG_KEY, "published default"),
+        ("changeme", "published default"),
+    ],
+)
+def test_weak_or_known_secret_keys_are_refused_behind_https(monkeypatch, key, problem):
+    monkeypatch.setenv("SECRET_KEY", key)
+    with pytest.raises(ConfigError) as error:
+        secret_key_from_env("SECRET_KEY", https=True)
+    assert problem in str(error.value.code)
+    assert str(error.value.code).startswith("Configuration error: SECRET_KEY ")
+
+
+def test_secret_key_rules_apply_only_behind_https(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", STRONG_KEY)
+    assert secret_key_from_env("SECRET_KEY", https=True) == STRONG_KEY
+    monkeypatch.setenv("SECRET_KEY", "abc")
+    assert secret_key_from_env("SECRET_KEY", https=False) == "abc"  # development
+    monkeypatch.delenv("SECRET_KEY")
+    assert secret_key_from_env("SECRET_KEY", https=False) == DEVELOPMENT_SECRET_KEY
 
 
 def test_database_defaults_and_postgres(monkeypatch):
