@@ -18,8 +18,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from wagtail.models import PageQuerySet
 
+from headless.visibility import visible_pages
 from programme.models import CountryTag, PartnerOrganisationPage, ProgrammePhasePage, ThemeTag
-from programme.models.reader import current_language, visible_pages
+from programme.models.reader import current_language
 
 PARAMS = ("country", "theme", "kind", "phase", "partner", "year")
 

@@ -17,6 +17,8 @@ from django.db import models
 from taggit.models import ItemBase, TagBase
 from wagtail.models import Locale, Page
 
+from headless.visibility import visible_pages
+
 
 @dataclass(frozen=True)
 class TagRelation:
@@ -48,10 +50,11 @@ def tag_relations(tag_model: type[TagBase]) -> tuple[TagRelation, ...]:
 
 
 def tagged_pages(tag: TagBase, locale: Locale) -> models.QuerySet:
-    """Live, public pages of ``locale`` tagged with ``tag`` (never aliases), newest first.
+    """Publicly visible pages (``headless.visibility``) of ``locale`` tagged with ``tag``,
+    newest first.
 
-    One SQL query (plus Wagtail's view-restriction lookup), whatever the number of relations:
-    each relation is a subquery of the same statement.
+    One SQL query, whatever the number of relations: each relation is a subquery of the same
+    statement.
     """
     condition = models.Q()
     for relation in tag_relations(type(tag)):
@@ -62,10 +65,7 @@ def tagged_pages(tag: TagBase, locale: Locale) -> models.QuerySet:
     if not condition:
         return Page.objects.none()
     return (
-        Page.objects.filter(condition)
-        .live()
-        .public()
-        .filter(locale=locale, alias_of__isnull=True)
+        visible_pages(Page.objects.filter(condition, locale=locale))
         .select_related("content_type")
         .order_by("-first_published_at", "-pk")
     )

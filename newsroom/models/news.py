@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from headless.visibility import is_hidden_by_clock
 from newsroom import formatting
 from newsroom.blocks import news_body_blocks
 from newsroom.defaults import site_default
@@ -93,6 +94,10 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     funder_credit = boilerplate_choice(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
 
     objects = NewsPageManager()
+
+    #: Until this date comes the item is hidden everywhere (``headless.visibility``), even
+    #: when live: an embargoed press release, or a back-dated import gone wrong.
+    embargo_field = "publication_date"
 
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -269,18 +274,15 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         )
         return context
 
-    def is_embargoed(self) -> bool:
-        """Live but dated in the future (a back-dated import gone wrong, or an embargo set
-        by hand): readers get a 404 until the date comes; previews still work."""
-        return self.publication_date is not None and self.publication_date > timezone.now()
-
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if self.is_embargoed() and not getattr(request, "is_preview", False):
+        """Readers get a 404 while the item is embargoed (publication date to come) or past
+        its expiry, as every listing and the API hide it; previews still work."""
+        if is_hidden_by_clock(self) and not getattr(request, "is_preview", False):
             raise Http404(_("This item is not published yet."))
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
-        return [] if self.is_embargoed() else super().get_sitemap_urls(request)
+        return [] if is_hidden_by_clock(self) else super().get_sitemap_urls(request)
 
     @path("ics/", name="ics")
     def ics(self, request: HttpRequest) -> HttpResponse:

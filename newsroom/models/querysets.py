@@ -1,7 +1,8 @@
 """What readers may see of the news items, and what listings fetch with them.
 
-``published()`` is the newsroom's visibility rule (the programme's rule plus the publication
-date); listings, feeds, related items and filters all start from it.
+``published()`` is the one visibility rule of ``headless.visibility`` (the news item declares
+its publication date as its embargo field), newest first; listings, feeds, related items and
+filters all start from it.
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 
+from headless.visibility import visible_pages
 from newsroom.models.tags import NewsCountry, NewsTheme
-from programme.models.reader import visible_pages
 
 #: The rendition every listing card and feed uses; prefetched so a listing costs the same
 #: number of queries whatever its length.
@@ -24,16 +24,9 @@ SHARE_RENDITION = "fill-1200x630"
 
 class NewsPageQuerySet(PageQuerySet):
     def published(self, now: datetime.datetime | None = None) -> NewsPageQuerySet:
-        """What a reader may see: live, public, not an alias (wagtail-localize synchronised
-        trees make untranslated aliases), and with a publication date not in the future
-        (go-live scheduling keeps scheduled pages not live; a future back-dated date is
-        guarded here too)."""
-        now = now or timezone.now()
-        return (
-            visible_pages(self)
-            .filter(publication_date__lte=now)
-            .order_by("-publication_date", "-pk")
-        )
+        """What a reader may see (live, public, not an alias, not expired, publication date
+        not in the future: ``headless.visibility``), newest first."""
+        return visible_pages(self, now).order_by("-publication_date", "-pk")
 
     def with_listing_relations(self) -> NewsPageQuerySet:
         """Everything a card shows, fetched in a fixed number of queries."""

@@ -15,10 +15,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from headless.visibility import visible_pages
 from programme import vcard
 from programme.models.bases import IntroIndexPage
 from programme.models.partners import PartnerOrganisationPage
-from programme.models.reader import localized_pages, visible_pages
+from programme.models.reader import localized_pages
 from programme.models.vocabularies import CountryTag
 
 

@@ -17,11 +17,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from headless.visibility import visible_pages
 from programme.blocks import RICH_TEXT_FEATURES
 from programme.filters import PartnerFilterForm
 from programme.models.bases import IntroIndexPage
 from programme.models.phases import PhasePartner, ProgrammePhasePage
-from programme.models.reader import current_language, visible_pages
+from programme.models.reader import current_language
 from programme.models.vocabularies import CountryTag, ThemeTag, ThemeTagsMixin, tags_field
 
 

@@ -21,9 +21,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from headless.visibility import visible_pages
 from programme import money, timeline
 from programme.blocks import base_blocks
-from programme.models.reader import current_language, localized_pages, visible_pages
+from programme.models.reader import current_language, localized_pages
 from programme.models.vocabularies import (
     CountryTag,
     CountryTagsMixin,

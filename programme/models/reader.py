@@ -1,5 +1,6 @@
 """What a reader gets, shared by every page type of the programme (and by newsroom): the
-reader's language, the visibility rule, and pages swapped for their translation.
+reader's language and pages swapped for their translation. What a reader may see at all is
+the one rule of ``headless.visibility`` (``visible_pages``), which listings import from there.
 
 A module of its own so the page modules (phases, partners, contacts) can all use it without
 importing one another.
@@ -8,7 +9,9 @@ importing one another.
 from __future__ import annotations
 
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, PageQuerySet
+from wagtail.models import Locale, Page
+
+from headless.visibility import visible_pages
 
 
 def current_language() -> str:
@@ -17,14 +20,9 @@ def current_language() -> str:
     return (get_language() or "ru").split("-")[0]
 
 
-def visible_pages(pages: PageQuerySet) -> PageQuerySet:
-    """Live, public (no view restriction) and not a wagtail-localize alias: the one rule
-    listings, filters and page contexts use, so they all show the same pages."""
-    return pages.live().public().filter(alias_of__isnull=True)
-
-
 def localized_pages(pages: list[Page], language: str | None = None) -> list[Page]:
-    """Each page replaced by its live translation in the reader's locale when there is one.
+    """Each page replaced by its publicly visible translation in the reader's locale when
+    there is one.
 
     One query for the whole list (``page.localized`` costs one per page). Relations to
     pages are synchronised, so a translated phase still points at the source partners.
@@ -41,8 +39,6 @@ def localized_pages(pages: list[Page], language: str | None = None) -> list[Page
     model = type(pages[0])
     found = {
         t.translation_key: t
-        for t in model.objects.filter(translation_key__in=keys, locale=locale)
-        .live()
-        .filter(alias_of__isnull=True)
+        for t in visible_pages(model.objects.filter(translation_key__in=keys, locale=locale))
     }
     return [found.get(p.translation_key, p) if p.locale_id != locale.pk else p for p in pages]

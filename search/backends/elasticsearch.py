@@ -10,8 +10,9 @@ locale can be rebuilt or dropped alone. Sub-fields would multiply the mapping by
 every query to seven analysers for nothing.
 
 Each backend alias (``elasticsearch_<lang>`` in settings) indexes only the public pages of its
-own locale: live, not aliases, without view restrictions. Other objects (images, documents)
-stay with the database backend that serves Wagtail's admin.
+own locale: live, not aliases, without view restrictions; what the clock hides (embargo,
+expiry) is filtered at query time (``indexed_visible_pages``). Other objects (images,
+documents) stay with the database backend that serves Wagtail's admin.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from django.apps import apps
 from django.utils import translation
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8Index,
     Elasticsearch8SearchBackend,
 )
 from wagtail.search.query import MATCH_ALL, PlainText
 
+from headless.visibility import hidden_by_clock
 from search.backends import locale_languages, page_language
 from search.facets import FACETS, Facet, facet_sources, page_content_types
 
@@ -135,6 +137,16 @@ BACKEND_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+def indexed_visible_pages(locale: Locale):
+    """The query scope of a locale index: its pages, minus those the clock hides now.
+
+    The index holds the pages that were public when saved (live, not aliases, no view
+    restriction); an embargo date or an expiry passes without a save, so those are filtered
+    at query time (a ``must_not`` of the few ids ``headless.visibility`` says the clock hides).
+    Filters on indexed fields only: the visible ids would be every page of the site."""
+    return Page.objects.filter(locale_id=locale.pk, live=True).exclude(pk__in=hidden_by_clock())
+
+
 # --- faceted search -------------------------------------------------------------------------
 
 
@@ -200,7 +212,7 @@ def build_search_body(backend, *, terms, locale, filters) -> dict:
     """The search request body: the query (with Wagtail's content type and our locale and
     live filters), facet selections as a post_filter, and one aggregation per facet that
     applies every other facet's selection (so a selected facet still shows its siblings)."""
-    queryset = Page.objects.filter(locale_id=locale.pk, live=True)
+    queryset = indexed_visible_pages(locale)
     query = PlainText(" ".join(terms), operator="and") if terms else MATCH_ALL
     compiler = backend.query_compiler_class(queryset, query)
     body: dict = {"query": compiler.get_query()}

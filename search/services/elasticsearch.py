@@ -18,7 +18,11 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from search.backends.elasticsearch import BACKEND_ERRORS, search_with_facets
+from search.backends.elasticsearch import (
+    BACKEND_ERRORS,
+    indexed_visible_pages,
+    search_with_facets,
+)
 from search.facets import Facet
 
 logger = logging.getLogger(__package__)
@@ -110,7 +114,7 @@ def elasticsearch_autocomplete(
     """Pages whose titles start with ``terms``, or None (see ``ask_elasticsearch``)."""
     # The locale index holds public pages only; filter on indexed fields, not on a
     # subquery that would send every eligible id to the cluster.
-    indexed = Page.objects.filter(locale_id=locale.pk, live=True)
+    indexed = indexed_visible_pages(locale)
     return ask_elasticsearch(
         language, lambda backend: list(backend.autocomplete(" ".join(terms), indexed)[:limit])
     )

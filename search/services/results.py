@@ -124,10 +124,7 @@ def promotions(query: str, locale: Locale) -> list[Promotion]:
     keys = [pick.page.translation_key for pick in picks if pick.page]
     localised = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(locale=locale, alias_of__isnull=True, translation_key__in=keys)
-        .specific()
+        for page in eligible_pages(locale).filter(translation_key__in=keys).specific()
     }
     out = []
     for pick in picks:

@@ -2,8 +2,9 @@
 hreflang alternates as its HTML head (``portal.i18n.alternates.alternates_for``).
 
 Wagtail's own sitemap lists the descendants of the site's root page only, which with one tree
-per locale means the default language alone; aliases made by synchronised trees are left out
-because their content is not translated.
+per locale means the default language alone. What it lists is the one visibility rule
+(``headless.visibility``): no drafts, private, expired or embargoed pages, and no aliases made by
+synchronised trees (their content is not translated).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from headless.visibility import visible_pages
 from portal.i18n.alternates import alternates_for
 
 
@@ -26,9 +28,7 @@ class TranslatedSitemap(Sitemap):
         )
         in_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return (
-            Page.objects.filter(in_site, alias_of__isnull=True)
-            .live()
-            .public()
+            visible_pages(Page.objects.filter(in_site))
             .order_by("path")
             .defer_streamfields()
             .select_related("locale")

@@ -1,6 +1,7 @@
 """Registration of the site's headless API: every app's typed page schemas go into Wagtail's
 API v3 registry, every app's routers onto its API (mounted at /api/v3/); Wagtail's API v2
-router for older clients is built here too.
+router for older clients is built here too. Wagtail's stock page routes of both show only
+publicly visible pages (``portal.api.stock``).
 
 ``register()`` runs from PortalConfig.ready(): Wagtail's pages router builds its detail
 schema from the registry when first imported, so our schemas must be registered before.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from ninja import Schema
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
@@ -20,6 +20,7 @@ from headless.resolvers import rich_text_field, stream_field
 from headless.schemas import BasePageDetail, StreamBlockSchema, page_schema
 from newsroom import api as newsroom_api
 from portal.api import preview, routes
+from portal.api.stock import PublicPagesAPIViewSet, use_visibility_rule_in_v3
 from portal.models import HomePage
 from programme.api import routers as programme_routers
 from programme.api import vocabularies
@@ -56,6 +57,7 @@ def register() -> None:
         if registration is not None:
             registration.read_schema = schema
     newsroom_api.SITE_DEFAULTS["getter"] = routes.site_default_boilerplate
+    use_visibility_rule_in_v3()
 
     from wagtail.api.v3.api import api
 
@@ -107,7 +109,7 @@ def add_page_endpoints() -> None:
 
 def build_v2_router() -> WagtailAPIRouter:
     v2 = WagtailAPIRouter("wagtailapi")
-    v2.register_endpoint("pages", PagesAPIViewSet)
+    v2.register_endpoint("pages", PublicPagesAPIViewSet)
     v2.register_endpoint("images", ImagesAPIViewSet)
     v2.register_endpoint("documents", DocumentsAPIViewSet)
     return v2

@@ -20,7 +20,7 @@ from headless.locales import locale_codes, resolve_locale
 from headless.params import reject_unknown
 from headless.schemas import PageRefSchema
 from headless.serialisers import page_ref
-from headless.visibility import get_public_page, public_pages
+from headless.visibility import get_public_page, is_publicly_visible, public_pages
 from newsroom.api import BoilerplateSchema, boilerplate_data
 from portal.models import SiteSettings
 from programme.api.schemas import SocialLinkSchema
@@ -94,7 +94,7 @@ def find_route(request: HttpRequest, path: str, locale: str | None = None):
         page, _args, _kwargs = root.route(request, components)
     except Http404:
         page = None
-    if page is None or not public_pages(Page).filter(pk=page.pk).exists():
+    if page is None or not is_publicly_visible(page):
         raise Http404(f"No published page at '{path}' in '{language.language_code}'.")
     return page.specific
 
