@@ -5,7 +5,6 @@ still records its webhooks and moves the content clock, and only /readyz says so
 from __future__ import annotations
 
 import logging
-import socket
 from types import SimpleNamespace
 
 import pytest
@@ -17,17 +16,12 @@ from portal.webhooks import delivery
 from portal.webhooks.models import Webhook, WebhookDelivery
 from tests.api.test_webhooks import Receiver
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
+from tests.services import free_port
 
 pytestmark = pytest.mark.django_db
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-PORT = closed_port()
+PORT = free_port()
 #: What no response may show: where Redis is, or what the client library said.
 LEAKS = [f":{PORT}", "Connection refused", "ConnectionError", "Error 111", "Traceback"]
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,11 +22,14 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 from django.utils.http import parse_http_date
+from wagtail.models import Site
 
 from portal.content_clock import ContentClock, read_clock
+from portal.models import SiteSettings
 from programme.models import Boilerplate
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.programme import BoilerplateFactory
+from tests.factories.programme import BoilerplateFactory, ThemeTagFactory
+from tests.services import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWS = "/api/v3/news/?locale=ru"
@@ -53,6 +56,15 @@ def unchanged_since(client, last_modified: str) -> bool:
     return response.status_code == 304
 
 
+def moves_clock(client, change: Callable[[], object]) -> bool:
+    """Whether a client holding a settled Last-Modified gets a 200 after ``change``."""
+    settle_clock()
+    last_modified = client.get(NEWS)["Last-Modified"]
+    assert unchanged_since(client, last_modified)
+    change()
+    return not unchanged_since(client, last_modified)
+
+
 @pytest.mark.django_db
 def test_reading_the_clock_is_one_query(newsroom, django_assert_num_queries):
     with django_assert_num_queries(1):
@@ -64,32 +76,21 @@ def test_reading_the_clock_is_one_query(newsroom, django_assert_num_queries):
 @pytest.mark.django_db
 def test_unpublish_and_delete_move_the_clock_and_a_draft_does_not(client, newsroom):
     _, article = newsroom
-    first = client.get(NEWS)["Last-Modified"]
     article.title = "Черновик правки"
-    article.save_revision()  # a draft: the public sees nothing new
-    assert unchanged_since(client, first)
-
-    article.unpublish()
-    assert not unchanged_since(client, first)
-    settle_clock()
-    second = client.get(NEWS)["Last-Modified"]
-    assert unchanged_since(client, second)
-    article.save_revision().publish()
-    settle_clock()
-    third = client.get(NEWS)["Last-Modified"]
-    article.delete()
-    assert not unchanged_since(client, third)
+    assert not moves_clock(client, article.save_revision)  # the public sees nothing new
+    assert moves_clock(client, article.unpublish)
+    assert moves_clock(client, lambda: article.save_revision().publish())
+    assert moves_clock(client, article.delete)
 
 
 @pytest.mark.django_db
 def test_settings_and_snippets_move_the_clock(client, newsroom):
-    first = client.get(NEWS)["Last-Modified"]
-    boilerplate = BoilerplateFactory(kind=Boilerplate.Kind.FOOTER, text="<p>Подвал</p>")
-    assert not unchanged_since(client, first)
-    settle_clock()
-    second = client.get(NEWS)["Last-Modified"]
-    boilerplate.delete()
-    assert not unchanged_since(client, second)
+    footer = BoilerplateFactory(kind=Boilerplate.Kind.FOOTER, text="<p>Подвал</p>")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.footer = footer
+    assert moves_clock(client, settings.save)
+    assert moves_clock(client, lambda: BoilerplateFactory(kind=Boilerplate.Kind.ABOUT_PROGRAMME))
+    assert moves_clock(client, lambda: ThemeTagFactory(slug="harm-reduction"))
 
 
 @pytest.mark.django_db
@@ -116,12 +117,6 @@ def test_a_publication_date_that_passes_moves_the_clock_without_an_event(client,
 
 
 # Two processes --------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def shared_database_url(tmp_path: Path) -> str:

@@ -5,20 +5,18 @@ clock, not a cache entry: tests/api/test_content_clock.py.)"""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-import redis
 from django.core.cache import caches
 from django.test import override_settings
 
+from tests.services import REDIS_TEST_URL, real_redis
+
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
 REDIS_CACHES = {
     "default": {
         "BACKEND": "portal.cache.ResilientRedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": REDIS_TEST_URL,
         "KEY_PREFIX": "newsroom-test",
     }
 }
@@ -26,11 +24,7 @@ REDIS_CACHES = {
 
 @pytest.fixture
 def redis_cache():
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.fail(f"Redis is not reachable at {REDIS_URL} (set REDIS_TEST_URL)", pytrace=False)
+    client = real_redis()
     client.flushdb()
     # Django's test signals rebuild the cache handlers when CACHES is overridden.
     with override_settings(CACHES=REDIS_CACHES):

@@ -5,7 +5,6 @@ stopped on the machine), a closed port and a port that accepts but never answers
 from __future__ import annotations
 
 import logging
-import os
 import select
 import socket
 import socketserver
@@ -17,15 +16,7 @@ import redis
 
 from portal import cache as cache_module
 from portal.cache import ResilientRedisCache
-
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
-
-
-def free_port() -> int:
-    """A port nothing listens on (the kernel just gave it out and took it back)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.services import free_port, real_redis
 
 
 class Relay:
@@ -79,12 +70,8 @@ class Relay:
 
 
 @pytest.fixture
-def real_redis():
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.fail(f"Redis is not reachable at {REDIS_URL} (set REDIS_TEST_URL)", pytrace=False)
+def redis_db():
+    client = real_redis()
     client.flushdb()
     yield client
     client.flushdb()
@@ -157,9 +144,9 @@ def test_a_black_holed_redis_costs_one_short_timeout(monkeypatch):
         hole.close()
 
 
-def test_writes_during_an_outage_are_undone_before_redis_is_read_again(real_redis, caplog):
-    relay = Relay(("127.0.0.1", real_redis.connection_pool.connection_kwargs["port"]))
-    db = real_redis.connection_pool.connection_kwargs["db"]
+def test_writes_during_an_outage_are_undone_before_redis_is_read_again(redis_db, caplog):
+    relay = Relay(("127.0.0.1", redis_db.connection_pool.connection_kwargs["port"]))
+    db = redis_db.connection_pool.connection_kwargs["db"]
     cache = backend(f"redis://127.0.0.1:{relay.port}/{db}", RETRY_AFTER=0)
     try:
         cache.set("article", "old title")
@@ -171,12 +158,12 @@ def test_writes_during_an_outage_are_undone_before_redis_is_read_again(real_redi
             assert cache.get("article") is None  # a miss: the caller reads the database
             cache.set("article", "new title")  # lost with Redis...
             cache.delete("untouched-too")
-            assert real_redis.get("t:1:article") is not None  # ...which still has the old one
+            assert redis_db.get("t:1:article") is not None  # ...which still has the old one
 
             relay.restore()
             # The first call after the outage deletes what was written meanwhile, then reads.
             assert cache.get("article") is None
-        assert real_redis.get("t:1:article") is None
+        assert redis_db.get("t:1:article") is None
         assert cache.get("untouched") == "kept"
         cache.set("article", "new title")
         assert cache.get("article") == "new title"

@@ -4,22 +4,14 @@ the database, the cache and the search backend and names whichever does not answ
 from __future__ import annotations
 
 import os
-import socket
 
 import pytest
-import redis
 from django.db import connection
 from django.test import override_settings
 
+from tests.services import REDIS_TEST_URL, free_port, real_redis
+
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def elasticsearch_backends(url: str) -> dict:
@@ -59,11 +51,10 @@ def test_readyz_with_the_quick_start_parts(client):
 
 
 def test_readyz_asks_redis(client):
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.ConnectionError:
-        pytest.fail(f"Redis is not reachable at {REDIS_URL} (set REDIS_TEST_URL)", pytrace=False)
-    caches = {"default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
+    real_redis()
+    caches = {
+        "default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": REDIS_TEST_URL}
+    }
     with override_settings(CACHES=caches):
         response = client.get("/readyz")
     assert response.status_code == 200
@@ -71,7 +62,7 @@ def test_readyz_asks_redis(client):
 
 
 def test_readyz_names_an_unreachable_search_cluster(client):
-    port = closed_port()
+    port = free_port()
     with override_settings(
         WAGTAILSEARCH_BACKENDS=elasticsearch_backends(f"http://127.0.0.1:{port}")
     ):
