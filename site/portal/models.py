@@ -1,7 +1,8 @@
 """The host site: its home page and the site-wide settings every page template reads.
 
 Django loads only ``portal.models``: the models of the site's parts (translator scopes, publish
-webhooks) live in their packages and are imported here so they load with the ``portal`` app.
+webhooks, the content clock) live in their modules and are imported here so they load with the
+``portal`` app.
 """
 
 from __future__ import annotations
@@ -17,13 +18,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.content_clock import ContentClock
 from portal.i18n.models import TranslatorLocaleScope
 from portal.webhooks.models import Webhook, WebhookDelivery
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
 from programme.models import Boilerplate
 from programme.models.boilerplates import boilerplate_choice
 
-__all__ = ["HomePage", "SiteSettings", "TranslatorLocaleScope", "Webhook", "WebhookDelivery"]
+__all__ = [
+    "ContentClock",
+    "HomePage",
+    "SiteSettings",
+    "TranslatorLocaleScope",
+    "Webhook",
+    "WebhookDelivery",
+]
 
 
 class HomePage(Page):

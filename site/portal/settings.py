@@ -107,14 +107,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache speeds the site up and is never needed: with Redis down, portal.cache's backend
+# answers as an empty cache (logged once a minute) and the site serves from the database.
 REDIS_URL = redis_url_from_env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("CACHE_CONNECT_TIMEOUT_MS", 250) / 1000,
+                "socket_timeout": env_int("CACHE_SOCKET_TIMEOUT_MS", 500) / 1000,
+                "RETRY_AFTER": env_int("CACHE_RETRY_AFTER", 5),
+            },
         }
     }
 else:

@@ -1,18 +1,27 @@
-"""Site-level views: health check and error pages that never depend on the database."""
+"""Site-level views: liveness and readiness checks, and error pages that never depend on the
+database."""
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from portal.health import OK, readiness
 
 
+@never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers: 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    """Liveness: the process answers. Nothing else is checked (see portal.health)."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness: 200 when every part answers, else 503 naming the broken ones."""
+    parts = readiness()
+    broken = [name for name, part in parts.items() if part["state"] != OK]
+    if broken:
+        return JsonResponse({"status": "unavailable", "broken": broken, "parts": parts}, status=503)
+    return JsonResponse({"status": "ok", "parts": parts})
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,22 +1,22 @@
-"""The shared cache on a real Redis: what the API's Last-Modified and the search suggestions
-keep there must be seen by every process, so it is tested against Redis, not local memory."""
+"""The shared cache on a real Redis, through the backend settings configure for REDIS_URL:
+what Wagtail and the search suggestions keep there must be seen by every process, so it is
+tested against Redis, not local memory. (The API's Last-Modified is the database's content
+clock, not a cache entry: tests/api/test_content_clock.py.)"""
 
 from __future__ import annotations
 
-import os
-
 import pytest
-import redis
 from django.core.cache import caches
 from django.test import override_settings
 
+from tests.services import REDIS_TEST_URL, real_redis
+
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
 REDIS_CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
+        "BACKEND": "portal.cache.ResilientRedisCache",
+        "LOCATION": REDIS_TEST_URL,
         "KEY_PREFIX": "newsroom-test",
     }
 }
@@ -24,26 +24,22 @@ REDIS_CACHES = {
 
 @pytest.fixture
 def redis_cache():
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.fail(f"Redis is not reachable at {REDIS_URL} (set REDIS_TEST_URL)", pytrace=False)
+    client = real_redis()
     client.flushdb()
     # Django's test signals rebuild the cache handlers when CACHES is overridden.
     with override_settings(CACHES=REDIS_CACHES):
-        assert type(caches["default"]).__name__ == "RedisCache"
+        assert type(caches["default"]).__name__ == "ResilientRedisCache"
         yield client
     client.flushdb()
 
 
-def test_last_modified_is_kept_in_redis_and_bumped_on_publish(client, site_content, redis_cache):
-    from portal.api.http import CONTENT_CHANGED_KEY
-
+def test_site_root_paths_are_cached_in_redis_and_publish_moves_last_modified(
+    client, site_content, redis_cache
+):
     first = client.get("/api/v3/news/", {"locale": "ru"})
     assert first.status_code == 200
     keys = [key.decode() for key in redis_cache.keys("*")]
-    assert any(key.endswith(CONTENT_CHANGED_KEY) for key in keys), keys
+    assert any(key.endswith("wagtail_site_root_paths") for key in keys), keys
 
     article = site_content.article
     article.title = "Заголовок после правки"

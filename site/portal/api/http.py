@@ -1,6 +1,10 @@
 """HTTP behaviour of the API for browsers and caches: CORS for configured origins,
 Cache-Control per API area, ETag and Last-Modified with 304 answers to conditional GETs.
 
+Both validators come from state every worker shares: the ETag is a hash of the body, the
+Last-Modified the database's content clock (``portal.content_clock``), read before the view
+runs so that a change committed while the view works can only make the clock later.
+
 A small middleware rather than a dependency: it only ever touches /api/ responses.
 """
 
@@ -10,51 +14,31 @@ import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from portal.content_clock import ClockReading, read_clock
+
 API_PREFIX = "/api/"
-CONTENT_CHANGED_KEY = "portal:api:content-changed-at"
 CORS_METHODS = "GET, HEAD, OPTIONS"
 CORS_HEADERS = "Accept, Accept-Language, Authorization, Content-Type, If-None-Match"
-
-
-def content_changed_at() -> float:
-    """When published content last changed (epoch seconds): the API's Last-Modified.
-
-    Bumped by publish/unpublish/delete signals (portal.webhooks); computed once from the
-    page tree when the cache is empty.
-    """
-    value = cache.get(CONTENT_CHANGED_KEY)
-    if value is None:
-        from django.db.models import Max
-        from wagtail.models import Page
-
-        latest = Page.objects.aggregate(latest=Max("last_published_at"))["latest"]
-        value = latest.timestamp() if latest else 0.0
-        cache.set(CONTENT_CHANGED_KEY, value, None)
-    return value
-
-
-def touch_content(timestamp: float) -> None:
-    """Record a change of published content at ``timestamp``.
-
-    HTTP dates count whole seconds, so a change within the same second as the last one would
-    keep the same Last-Modified and a client's If-Modified-Since would get a stale 304. The
-    recorded second therefore always moves forward, by one second at least.
-    """
-    previous = cache.get(CONTENT_CHANGED_KEY)
-    if previous is not None and int(timestamp) <= int(previous):
-        timestamp = float(int(previous) + 1)
-    cache.set(CONTENT_CHANGED_KEY, timestamp, None)
 
 
 def cache_seconds(path: str) -> int:
     areas: dict[str, int] = getattr(settings, "API_CACHE_SECONDS", {})
     best = max((prefix for prefix in areas if path.startswith(prefix)), key=len, default=None)
     return areas[best] if best is not None else 0
+
+
+def is_shared_read(request: HttpRequest) -> bool:
+    """A GET or HEAD whose answer is the same for everyone (so it gets validators): not one
+    made with credentials, not a preview of a draft."""
+    return (
+        request.method in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith("/api/v3/preview/")
+    )
 
 
 class ApiHttpMiddleware:
@@ -73,29 +57,30 @@ class ApiHttpMiddleware:
                 response["Access-Control-Allow-Headers"] = CORS_HEADERS
                 response["Access-Control-Max-Age"] = "86400"
         else:
+            clock = read_clock() if is_shared_read(request) else None
             response = self.get_response(request)
             original = getattr(request, "_api_inner_response", None)
             if original is not None and response is not original:
                 # LocaleMiddleware turns a 404 into a redirect to /<lang>/api/...: undo it.
                 response = original
             if request.method in ("GET", "HEAD"):
-                response = self.cacheable(request, response)
+                response = self.cacheable(request, response, clock)
         if allowed:
             response["Access-Control-Allow-Origin"] = allowed
             response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         patch_vary_headers(response, ["Origin"])
         return response
 
-    def cacheable(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def cacheable(
+        self, request: HttpRequest, response: HttpResponse, clock: ClockReading | None
+    ) -> HttpResponse:
         if response.status_code != 200 or response.streaming:
             if "Cache-Control" not in response:
                 response["Cache-Control"] = (
                     "no-store" if response.status_code >= 500 else "no-cache"
                 )
             return response
-        personal = "HTTP_AUTHORIZATION" in request.META or request.path.startswith(
-            "/api/v3/preview/"
-        )
+        personal = clock is None
         seconds = 0 if personal else cache_seconds(request.path)
         if "Cache-Control" not in response:
             if personal:
@@ -107,14 +92,14 @@ class ApiHttpMiddleware:
         if not response.has_header("ETag"):
             response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
         if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date(content_changed_at())
-        conditional = get_conditional_response(
+            response["Last-Modified"] = http_date(clock.last_modified)
+        return get_conditional_response(
             request,
             etag=response["ETag"],
-            last_modified=int(content_changed_at()),
+            # In the second of the last change If-Modified-Since proves nothing: no 304 on it.
+            last_modified=clock.last_modified if clock.settled else None,
             response=response,
         )
-        return conditional
 
 
 class ApiResponseGuard:

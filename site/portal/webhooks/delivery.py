@@ -31,7 +31,12 @@ DELIVERY_HEADER = "X-Newsroom-Delivery"
 
 
 def dispatch(event: str, payload: dict) -> list[WebhookDelivery]:
-    """Log one delivery per interested active webhook; send them after commit."""
+    """Log one delivery per interested active webhook; send them after commit.
+
+    The rows are the outbox: written with the change, they stay ``pending`` when sending
+    cannot even start (a task queue that is down), and that failure is logged, never raised
+    into the publish that has already committed.
+    """
     deliveries = [
         WebhookDelivery.objects.create(webhook=hook, event=event, payload=payload)
         for hook in Webhook.objects.filter(active=True)
@@ -39,7 +44,11 @@ def dispatch(event: str, payload: dict) -> list[WebhookDelivery]:
     ]
     if deliveries:
         ids = [str(d.pk) for d in deliveries]
-        transaction.on_commit(lambda: start_delivery(ids))
+
+        def send_after_commit() -> None:
+            start_delivery(ids)
+
+        transaction.on_commit(send_after_commit, robust=True)
     return deliveries
 
 

@@ -1,6 +1,10 @@
 """Page events -> webhooks: when a page is published, unpublished or deleted, static front ends
-are told so they can rebuild, and the API's "content changed" clock moves on (its cached
-responses and ETags depend on it).
+are told so they can rebuild, and the content clock (``portal.content_clock``, the API's
+Last-Modified) moves on. So does the clock when a row front ends show besides pages changes:
+site settings, snippets (boilerplates, the country and theme vocabularies), images, documents.
+
+Publishing must not fail for anything here but the database: the clock and the webhook outbox
+rows are database writes, and sending happens after the commit, off the editor's request.
 
 ``connect_signals`` is called from ``PortalConfig.ready()``.
 """
@@ -8,16 +12,24 @@ responses and ETags depend on it).
 from __future__ import annotations
 
 import threading
-import time
+from functools import cache
 
-from django.db.models.signals import pre_delete
+from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
+from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from portal.api.http import touch_content
+from portal.content_clock import ContentClock, touch_content
+from portal.i18n.models import TranslatorLocaleScope
 from portal.webhooks.delivery import dispatch
-from portal.webhooks.models import Webhook
+from portal.webhooks.models import Webhook, WebhookDelivery
+
+#: Apps whose non-page rows front ends show (through the pages or the API directly).
+CONTENT_APPS = {"portal", "programme", "newsroom", "taggit", "wagtailimages", "wagtaildocs"}
+#: Rows of those apps that are bookkeeping, not content.
+NOT_CONTENT = (ContentClock, TranslatorLocaleScope, Webhook, WebhookDelivery, AbstractRendition)
 
 # The pages being deleted in this thread: Wagtail unpublishes what it deletes, and those pages
 # must not announce "page.unpublished" after their "page.deleted".
@@ -49,7 +61,28 @@ def _announce(event: str, page: Page) -> None:
 
 
 def _content_changed() -> None:
-    touch_content(time.time())
+    touch_content()
+
+
+@cache
+def shows_content(model: type[models.Model]) -> bool:
+    """Whether saving a ``model`` row changes what the public sees outside page events.
+
+    Pages move the clock when published, unpublished or deleted (a draft save shows nothing),
+    and so do the rows hanging off a page (tags, partners, phones): they are written when the
+    page is published. What is left is the content of its own: settings, snippets, media.
+    """
+    if model._meta.app_label not in CONTENT_APPS or issubclass(model, (Page, *NOT_CONTENT)):
+        return False
+    return not any(
+        field.is_relation and field.related_model and issubclass(field.related_model, Page)
+        for field in model._meta.concrete_fields
+    )
+
+
+def on_content_saved(sender, **kwargs) -> None:
+    if not kwargs.get("raw") and shows_content(sender):
+        _content_changed()
 
 
 def on_published(sender, instance, **kwargs) -> None:
@@ -78,3 +111,5 @@ def connect_signals() -> None:
     page_published.connect(on_published, dispatch_uid="portal-webhooks-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal-webhooks-unpublished")
     pre_delete.connect(on_deleted, sender=Page, dispatch_uid="portal-webhooks-deleted")
+    post_save.connect(on_content_saved, dispatch_uid="portal-content-saved")
+    post_delete.connect(on_content_saved, dispatch_uid="portal-content-deleted")

@@ -1,0 +1,142 @@
+"""The content clock: when what the public sees last changed, kept in the database so that
+every worker process, on every host, gives the same Last-Modified.
+
+It used to live in the cache: with the local-memory default each process kept its own, so a
+publish in one process never moved another's Last-Modified and its clients got stale 304s;
+with Redis down the publish raised after its commit. One database row now holds it, and the
+database's own clock stamps it, so hosts with drifting clocks still agree.
+
+* ``touch_content()`` moves it to "now": publishing, unpublishing, deleting and the snippets
+  and settings front ends show (``portal.webhooks.signals``). It runs in the caller's
+  transaction (the change and its stamp commit together) and once more after the commit,
+  so a reader cannot pair the new stamp with content from before the commit.
+* Some content changes with no event at all: a news item whose publication date passes, a
+  page whose expiry passes. The row also keeps the next such moment; the first read after it
+  (plus ``SCHEDULE_SLACK`` for app servers whose clocks run behind the database's) moves the
+  clock.
+* ``read_clock()`` costs one primary-key query. The API middleware reads it *before* the view
+  runs: any change that commits later stamps a later time than the one the client receives.
+
+An HTTP date counts whole seconds and a second can hold two changes, so a response served in
+the same second as the last change is not settled: it carries the second before as its
+Last-Modified and is never answered with a 304 on that date (see ``ClockReading``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models import F, Min, Value
+from django.db.models.functions import Greatest, Now
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from newsroom.models import NewsPage
+
+CLOCK_ID = 1
+#: How far behind the database's clock an app server's may run and still show a scheduled
+#: item no later than the content clock moves for it.
+SCHEDULE_SLACK = datetime.timedelta(seconds=2)
+
+
+class ContentClock(models.Model):
+    """One row: when publicly visible content last changed, and when it next will by itself."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=CLOCK_ID, editable=False)
+    changed_at = models.DateTimeField(_("content changed at"))
+    next_change_at = models.DateTimeField(
+        _("next scheduled change"),
+        null=True,
+        blank=True,
+        help_text=_("The next publication date or expiry of a live page, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("content clock")
+        verbose_name_plural = _("content clock")
+
+    def __str__(self) -> str:
+        return f"content changed at {self.changed_at.isoformat()}"
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    """The content clock and the database's time, read together."""
+
+    changed_at: datetime.datetime
+    now: datetime.datetime
+
+    @property
+    def settled(self) -> bool:
+        """False in the second of the last change: another change may follow within that
+        second, and an HTTP date could not tell the two apart."""
+        return int(self.changed_at.timestamp()) < int(self.now.timestamp())
+
+    @property
+    def last_modified(self) -> int:
+        """Last-Modified in Unix seconds. Not settled: the second before, so whatever the
+        client later sends as If-Modified-Since is older than the clock will then be."""
+        if self.settled:
+            return int(self.changed_at.timestamp())
+        return int(self.now.timestamp()) - 1
+
+
+def read_clock() -> ClockReading:
+    """The clock as of now: one indexed query (a few more when a scheduled moment passed or
+    on the very first read)."""
+    row = (
+        ContentClock.objects.filter(pk=CLOCK_ID)
+        .annotate(now=Now())
+        .values_list("changed_at", "next_change_at", "now")
+        .first()
+    )
+    if row is None:
+        _move_clock()
+        return read_clock()
+    changed_at, next_change_at, now = row
+    if next_change_at is not None and now >= next_change_at + SCHEDULE_SLACK:
+        ContentClock.objects.filter(pk=CLOCK_ID, next_change_at=next_change_at).update(
+            changed_at=Greatest(F("changed_at"), Value(now)), next_change_at=_next_scheduled()
+        )
+        changed_at = max(changed_at, now)
+    return ClockReading(changed_at=changed_at, now=now)
+
+
+def touch_content() -> None:
+    """Record that publicly visible content changed now (and again after the commit)."""
+    _move_clock()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _move_clock for _, func, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(_move_clock, robust=True)
+
+
+def _move_clock() -> None:
+    upcoming = _next_scheduled()
+    moved = ContentClock.objects.filter(pk=CLOCK_ID).update(
+        changed_at=Greatest(F("changed_at"), Now()), next_change_at=upcoming
+    )
+    if not moved:
+        _, created = ContentClock.objects.get_or_create(
+            pk=CLOCK_ID, defaults={"changed_at": timezone.now(), "next_change_at": upcoming}
+        )
+        if not created:  # another process created it meanwhile
+            _move_clock()
+
+
+def _next_scheduled() -> datetime.datetime | None:
+    """The next moment a live page becomes visible or expires without any event. Moments
+    within the slack behind the database's clock still count: an app server running behind
+    may not show them yet."""
+    since = Now() - Value(SCHEDULE_SLACK)
+    moments = [
+        NewsPage.objects.live()
+        .filter(publication_date__gt=since)
+        .aggregate(next=Min("publication_date"))["next"],
+        Page.objects.live().filter(expire_at__gt=since).aggregate(next=Min("expire_at"))["next"],
+    ]
+    return min((moment for moment in moments if moment is not None), default=None)

@@ -1,0 +1,85 @@
+"""Readiness: which of the parts the site uses answer right now.
+
+``/healthz`` is liveness (the process answers; a load balancer or orchestrator restarts it
+when it does not): it checks nothing else, because restarting workers cures no database
+outage. ``/readyz`` is readiness: the database (without it nothing works), the cache (Redis
+when configured) and the search backend (Elasticsearch when configured, else the database).
+The site keeps serving without the cache or Elasticsearch, but an operator must see that it
+does; the answer names each part's state and never a host, a port or an exception text
+(those go to the log).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+OK = "ok"
+UNAVAILABLE = "unavailable"
+#: Seconds an Elasticsearch ping may take before the cluster counts as unavailable.
+SEARCH_PING_TIMEOUT = 2
+
+
+def check_database() -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"state": OK, "backend": connection.vendor}
+
+
+def check_cache() -> dict[str, str]:
+    """Redis is asked itself (``ping``); any other backend must keep what it is given."""
+    cache = caches[DEFAULT_CACHE_ALIAS]
+    backend = "redis" if isinstance(cache, RedisCache) else type(cache).__name__
+    ping = getattr(cache, "ping", None)
+    if ping is not None:
+        answers = ping()
+    elif isinstance(cache, RedisCache):
+        answers = bool(cache._cache.get_client(write=True).ping())
+    else:
+        cache.set("portal:readiness", OK, 10)
+        answers = cache.get("portal:readiness") == OK
+    return {"state": OK if answers else UNAVAILABLE, "backend": backend}
+
+
+def check_search() -> dict[str, str]:
+    """Every Elasticsearch cluster a backend points at must answer a ping; with none
+    configured, search runs on the database, checked above."""
+    clusters: dict[tuple[str, ...], str] = {}
+    for alias, conf in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).items():
+        urls = tuple(conf.get("URLS") or ())
+        if urls:
+            clusters.setdefault(urls, alias)
+    if not clusters:
+        return {"state": OK, "backend": "database"}
+    for alias in clusters.values():
+        client = getattr(get_search_backend(alias), "es", None)
+        if client is None or not client.options(request_timeout=SEARCH_PING_TIMEOUT).ping():
+            return {"state": UNAVAILABLE, "backend": "elasticsearch"}
+    return {"state": OK, "backend": "elasticsearch"}
+
+
+CHECKS: dict[str, Callable[[], dict[str, str]]] = {
+    "database": check_database,
+    "cache": check_cache,
+    "search": check_search,
+}
+
+
+def readiness() -> dict[str, dict[str, str]]:
+    """Each part's state; a check that raises reports its part unavailable (and logs why)."""
+    parts = {}
+    for name, check in CHECKS.items():
+        try:
+            parts[name] = check()
+        except Exception:
+            logger.warning("Readiness check %r failed", name, exc_info=True)
+            parts[name] = {"state": UNAVAILABLE}
+    return parts
