@@ -41,7 +41,7 @@ def embargo_field(model: type[Page]) -> str | None:
     return getattr(model, EMBARGO_ATTRIBUTE, None) or None
 
 
-def _embargoed_types(model: type[Page]) -> list[type[Page]]:
+def embargoed_types(model: type[Page]) -> list[type[Page]]:
     """The outermost page types at or below ``model`` that declare an embargo field (a
     subclass of one of them is covered by its parent's subquery: multi-table inheritance
     puts its rows in the parent's table too)."""
@@ -56,7 +56,7 @@ def hidden_by_clock_q(model: type[Page], now: datetime.datetime) -> Q:
     field = embargo_field(model)
     if field:
         return hidden | Q(**{f"{field}__gt": now})
-    for page_type in _embargoed_types(model):
+    for page_type in embargoed_types(model):
         embargoed = page_type._base_manager.filter(**{f"{embargo_field(page_type)}__gt": now})
         hidden |= Q(pk__in=embargoed.values("pk"))
     return hidden

@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from newsroom.models import NewsPage
+from headless.visibility import embargo_field, embargoed_types
 
 CLOCK_ID = 1
 #: How far behind the database's clock an app server's may run and still show a scheduled
@@ -134,9 +134,13 @@ def _next_scheduled() -> datetime.datetime | None:
     may not show them yet."""
     since = Now() - Value(SCHEDULE_SLACK)
     moments = [
-        NewsPage.objects.live()
-        .filter(publication_date__gt=since)
-        .aggregate(next=Min("publication_date"))["next"],
-        Page.objects.live().filter(expire_at__gt=since).aggregate(next=Min("expire_at"))["next"],
+        page_type.objects.live()
+        .filter(**{f"{field}__gt": since})
+        .aggregate(next=Min(field))["next"]
+        for page_type in embargoed_types(Page)
+        if (field := embargo_field(page_type))
     ]
+    moments.append(
+        Page.objects.live().filter(expire_at__gt=since).aggregate(next=Min("expire_at"))["next"]
+    )
     return min((moment for moment in moments if moment is not None), default=None)

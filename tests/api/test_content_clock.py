@@ -28,6 +28,7 @@ from portal.content_clock import ContentClock, read_clock
 from portal.models import SiteSettings
 from programme.models import Boilerplate
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.portal import build_site
 from tests.factories.programme import BoilerplateFactory, ThemeTagFactory
 from tests.services import free_port
 
@@ -40,14 +41,25 @@ def settle_clock() -> None:
     ContentClock.objects.update(changed_at=timezone.now() - datetime.timedelta(minutes=1))
 
 
-@pytest.fixture
-def newsroom(home):
+def build_newsroom(home):
     newsroom = NewsIndexPageFactory(parent=home)
     newsroom.save_revision().publish()
     article = NewsPageFactory(parent=newsroom, title="Первая новость", slug="first")
     article.save_revision().publish()
     settle_clock()
     return newsroom, article
+
+
+@pytest.fixture
+def newsroom(home):
+    return build_newsroom(home)
+
+
+@pytest.fixture
+def committed_newsroom(transactional_db):
+    """The newsroom committed, on the site tree built outside the shared layers: the other
+    process only sees committed rows."""
+    return build_newsroom(build_site()["ru"])
 
 
 def unchanged_since(client, last_modified: str) -> bool:
@@ -152,8 +164,8 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict, byt
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_publish_in_another_process_moves_last_modified(newsroom, tmp_path):
-    _, article = newsroom
+def test_a_publish_in_another_process_moves_last_modified(committed_newsroom, tmp_path):
+    _, article = committed_newsroom
     database_url = shared_database_url(tmp_path)
     env = run_env(database_url)
     port = free_port()
