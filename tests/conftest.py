@@ -108,9 +108,36 @@ def django_db_setup(django_db_setup, django_db_blocker):
         layers.close()  # before pytest-django drops the database
 
 
+# Test modules xdist runs as one work unit, on one worker, so that the layer they share is
+# built once: {module file name: unit}. Each app's test_demo.py checks the demo content.
+SHARED_UNITS = {"test_demo.py": "demo"}
+
+
+def work_unit(nodeid: str) -> str:
+    """The xdist work unit of a test (``--dist loadfile``): its module, or a shared unit."""
+    path = nodeid.split("::", 1)[0]
+    return SHARED_UNITS.get(path.rsplit("/", 1)[-1], path)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadfile``, with the modules of SHARED_UNITS as one unit."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedUnitsScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return SharedUnitsScheduling(config, log)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    layers.group_by_layers(items)  # after pytest-django's order: db tests, transactional, others
+    # After pytest-django's order (plain database tests, transactional, others), which a
+    # unit's tests keep among those sharing layers.
+    layers.group_by_layers(items, lambda item: work_unit(item.nodeid))
 
 
 @pytest.hookimpl(tryfirst=True)

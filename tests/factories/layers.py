@@ -107,15 +107,15 @@ def layers_of(item: pytest.Item) -> list[Layer]:
     return sorted(found, key=lambda declared: declared.order)
 
 
-def group_by_layers(items: list[pytest.Item]) -> None:
-    """Reorder, in place, each run of one module's tests so that tests using the same layers
-    follow each other, fewer layers first: the stack then grows instead of being rolled
-    back and rebuilt between them. Runs of different modules keep their order."""
-    start = 0
-    for end in range(1, len(items) + 1):
-        if end == len(items) or items[end].path != items[start].path:
-            items[start:end] = sorted(items[start:end], key=_stack_key)
-            start = end
+def group_by_layers(items: list[pytest.Item], unit: Callable[[pytest.Item], str]) -> None:
+    """Reorder ``items`` in place: the tests of one work unit (``unit``: a module, or the
+    modules xdist runs together) follow each other, in the order the units first appear,
+    and within a unit the tests using the same layers follow each other, fewer layers
+    first: the stack then grows instead of being rolled back and rebuilt between them."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        first.setdefault(unit(item), index)
+    items.sort(key=lambda item: (first[unit(item)], _stack_key(item)))
 
 
 def _stack_key(item: pytest.Item) -> tuple[int, ...]:

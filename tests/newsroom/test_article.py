@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from programme.demo import ensure_translation
 from programme.models import Boilerplate, ContactPhone
+from tests.factories.layers import layer
+from tests.factories.newsroom import NewsPageFactory
 from tests.factories.programme import (
     BoilerplateFactory,
     ContactIndexPageFactory,
@@ -24,10 +26,12 @@ pytestmark = pytest.mark.django_db
 ALMATY = datetime.timezone(datetime.timedelta(hours=6))
 
 
-@pytest.fixture
-def article(newsroom, newsroom_en, make_news, tags):
+@layer
+def article(tags, newsroom, newsroom_en):
+    """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
     c, t = tags["countries"], tags["themes"]
-    page = make_news(
+    page = NewsPageFactory(
+        parent=newsroom,
         title='Диалог в Алматы </script><script>alert("x")</script>',
         kind="press_release",
         dateline_place="Алматы",
@@ -48,6 +52,7 @@ def article(newsroom, newsroom_en, make_news, tags):
             ),
         ],
     )
+    publish(page)
     ensure_translation(page, "en", title="Dialogue in Almaty", dateline_place="Almaty")
     return page
 
@@ -128,8 +133,6 @@ def test_print_stylesheet_is_linked(client, article):
 
 
 def test_publication_date_is_set_on_first_publish_and_kept_when_back_dated(newsroom):
-    from tests.factories.newsroom import NewsPageFactory
-
     fresh = NewsPageFactory(parent=newsroom, publication_date=None, live=False)
     assert fresh.publication_date is None
     publish(fresh)

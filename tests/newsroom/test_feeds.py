@@ -6,6 +6,9 @@ import feedparser
 import pytest
 
 from programme.demo import ensure_translation
+from tests.factories.layers import layer
+from tests.factories.newsroom import NewsPageFactory
+from tests.factories.pages import publish
 from tests.newsroom.conftest import days_ago
 
 pytestmark = pytest.mark.django_db
@@ -20,21 +23,28 @@ FEED_PATHS = [
 ]
 
 
-@pytest.fixture
-def feed_items(newsroom, newsroom_en, make_news, tags, hidden_items):
+@layer
+def feed_items(tags, newsroom, newsroom_en, hidden_items):
+    """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
     c, t = tags["countries"], tags["themes"]
-    a = make_news(
-        title="Профилактика & <школы>",
-        countries=[c["kz"]],
-        themes=[t["prevention"]],
-        publication_date=days_ago(2),
-        standfirst='Кавычки " и амперсанд & внутри.',
+    a = publish(
+        NewsPageFactory(
+            parent=newsroom,
+            title="Профилактика & <школы>",
+            countries=[c["kz"]],
+            themes=[t["prevention"]],
+            publication_date=days_ago(2),
+            standfirst='Кавычки " и амперсанд & внутри.',
+        )
     )
-    b = make_news(
-        title="Лечение в Бишкеке",
-        countries=[c["kg"]],
-        themes=[t["treatment"]],
-        publication_date=days_ago(1),
+    b = publish(
+        NewsPageFactory(
+            parent=newsroom,
+            title="Лечение в Бишкеке",
+            countries=[c["kg"]],
+            themes=[t["treatment"]],
+            publication_date=days_ago(1),
+        )
     )
     ensure_translation(a, "en", title="Prevention & <schools>")
     ensure_translation(b, "en", title="Treatment in Bishkek")

@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query
 
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
 from tests.search.conftest import publish
 
@@ -41,9 +42,10 @@ BAD_QUERIES = [
 ]
 
 
-@pytest.fixture
+@layer
 def one_item(homes):
-    """A light fixture for the many bad-input cases: one news item."""
+    """A light fixture for the many bad-input cases: one news item, built once per worker
+    and shared by rolling back to it (tests/factories/layers.py)."""
     index = publish(NewsIndexPageFactory(parent=homes["ru"]))
     return publish(NewsPageFactory(parent=index, title="Наркотики и школа", slug="item"))
 
