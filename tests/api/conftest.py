@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 import wagtail_factories
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -17,6 +19,7 @@ from portal.models import SiteSettings
 from programme.demo import ensure_translation
 from programme.models import Boilerplate, ContactPhone, PartnerOrganisationPage, PhasePartner
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.portal import build_site
 from tests.factories.programme import (
     BoilerplateFactory,
     ContactIndexPageFactory,
@@ -48,6 +51,22 @@ def when(day: int) -> datetime.datetime:
 @pytest.fixture
 def site_content(homes):
     """The whole demo-like site; returns a namespace of its objects."""
+    return build_site_content(homes)
+
+
+@pytest.fixture(scope="module")
+def module_site_content(django_db_setup, django_db_blocker):
+    """``site_content`` built once for a module whose tests only read it: inside a transaction
+    rolled back after the module's last test (each test's own transaction nests in it as a
+    savepoint). The cache is cleared after, as it may name rows that are gone."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site_content(build_site())
+        transaction.set_rollback(True)
+    cache.clear()
+
+
+def build_site_content(homes: dict) -> SimpleNamespace:
+    """The whole demo-like site under ``homes``; returns a namespace of its objects."""
     ru = homes["ru"]
     kz = CountryTagFactory(slug="kz", name="Kazakhstan")
     kg = CountryTagFactory(slug="kg", name="Kyrgyzstan")
