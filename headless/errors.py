@@ -263,7 +263,8 @@ def add_error_responses(document: dict) -> dict:
         for method, operation in methods.items():
             responses = operation.setdefault("responses", {})
             for status in sorted(error_statuses(method, path, operation)):
-                responses.setdefault(str(status), {**ERROR_RESPONSES[status], "content": content})
+                if status not in responses and str(status) not in responses:
+                    responses[status] = {**ERROR_RESPONSES[status], "content": content}
     return document
 
 
