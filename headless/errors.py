@@ -104,9 +104,9 @@ def is_problem(response: HttpResponse) -> bool:
 
 
 def mentioned_parameter(request: HttpRequest, text: str, *, only_one: bool = False) -> str | None:
-    """The query parameter of the request that ``text`` names as a word; with ``only_one``,
-    else the request's only parameter (a message like "parent page doesn't exist" is about
-    the one parameter given)."""
+    """The query parameter of the request that ``text`` names as a word; failing that, with
+    ``only_one``, the request's only parameter (a 400 saying "parent page doesn't exist" is
+    about the one parameter given)."""
     names = sorted(request.GET, key=len, reverse=True)
     for name in names:
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):

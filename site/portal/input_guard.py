@@ -40,11 +40,11 @@ from wagtail.api.v3.api import api as api_v3
 
 from headless.errors import is_problem, problem, problem_from_response
 from headless.params import DeclaredParameters
+from portal.api.http import API_PREFIX
 from search.services.query import SearchQueryError, check_query_text
 
 logger = logging.getLogger(__name__)
 
-API_PREFIX = "/api/"
 API_V3_PREFIX = "/api/v3/"
 #: Query parameters holding search text: limited by length and words, not read as numbers.
 SEARCH_TEXT = frozenset({"search", "q"})
@@ -98,7 +98,7 @@ def check_path(request: HttpRequest) -> None:
 def check_query_string(raw: str) -> None:
     """Each ``name=value`` pair of the raw query string: percent-encoding, then UTF-8."""
     for pair in raw.split("&"):
-        name, _, value = pair.partition("=")
+        name = pair.partition("=")[0]
         label = unquote(name.replace("+", " ")) or None
         if BROKEN_PERCENT.search(pair):
             raise Refused("Broken percent-encoding in the query string.", label)
@@ -186,7 +186,7 @@ class InputGuardMiddleware:
         try:
             inspect(request)
         except Refused as refused:
-            logger.info("Refused %s %r: %s", request.method, request.path, refused.detail)
+            logger.debug("Refused %s %r: %s", request.method, request.path, refused.detail)
             return refusal(request, refused)
         return as_problem(request, self.get_response(request))
 

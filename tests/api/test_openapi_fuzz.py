@@ -124,3 +124,27 @@ def test_snippet_routes_are_unreachable():
         for operation in document["paths"][path].values():
             (kind,) = [p for p in operation["parameters"] if p["name"] == "type"]
             assert kind["schema"].get("const") == "", (path, kind)
+
+
+def test_every_operation_documents_its_errors():
+    """The contract lists the errors a front end must handle, as problem JSON: 400 on every
+    operation, 401 and 403 where a token is needed, 404 on reads and addresses with an id,
+    422 where there is a request body."""
+    document = json.loads(SNAPSHOT.read_text())
+    assert document["components"]["schemas"]["Problem"]["required"] == ["title", "status"]
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            responses = operation["responses"]
+            expected = {"400"}
+            security = operation.get("security") or []
+            if security and not any("AllowAnonymous" in need for need in security):
+                expected |= {"401", "403"}
+            if method == "get" or "{" in path:
+                expected.add("404")
+            if "requestBody" in operation:
+                expected.add("422")
+            errors = {status for status in responses if status.startswith(("4", "5"))}
+            assert errors == expected, (method, path, errors)
+            for status in errors:
+                content = responses[status]["content"]
+                assert list(content) == ["application/problem+json"], (method, path, status)
