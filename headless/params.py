@@ -1,11 +1,14 @@
 """Strict query parameters: an endpoint names what it accepts, anything else is a 400 naming
 the parameter, so a typo in a filter never passes as "no filter". Also the page-size limit
-and the ``limit``/``offset`` defaults every listing shares.
+and the ``limit``/``offset`` bounds every listing shares, and ``DeclaredParameters``: the same
+strictness for routes we do not write (Wagtail's own v3 routes ignore unknown parameters),
+read from the API's OpenAPI document, the contract front ends code against.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -18,7 +21,10 @@ PAGINATION_PARAMS = frozenset({"limit", "offset"})
 COMMON_PARAMS = frozenset({"locale", "site", "rich_text_format"})
 
 LIMIT = Query(20, ge=1, description="Page size (at most WAGTAILAPI_LIMIT_MAX, 100 by default).")
-OFFSET = Query(0, ge=0)
+#: The largest ``offset``: far past any listing's end, yet a number every database takes
+#: (django-ninja's ``ge=0`` alone let 10**20 through to the database: a 500).
+MAX_OFFSET = 2**31 - 1
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip (at most 2147483647).")
 
 
 def reject_unknown(request: HttpRequest, allowed: Iterable[str]) -> None:
@@ -47,3 +53,34 @@ def parse_ids(name: str, values: list[str]) -> list[int]:
         return [int(value) for value in values]
     except ValueError:
         raise BadParameter(name, f"{name} must be page ids (whole numbers).") from None
+
+
+class DeclaredParameters:
+    """The query parameters each operation of an OpenAPI document declares.
+
+    ``allowed(method, path)`` is the set of names the operation at that address declares
+    (plus ``COMMON_PARAMS``), or ``None`` when no operation of the document matches: the
+    router answers that one (404, 405). Literal paths win over templated ones
+    (``/pages/find/`` before ``/pages/{page_id}/``).
+    """
+
+    def __init__(self, document: Mapping) -> None:
+        operations = []
+        for path, methods in document.get("paths", {}).items():
+            pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path))
+            declared = {
+                method.upper(): frozenset(
+                    p["name"] for p in operation.get("parameters", ()) if p.get("in") == "query"
+                )
+                for method, operation in methods.items()
+            }
+            operations.append((path.count("{"), re.compile(pattern + r"\Z"), declared))
+        self.operations = sorted(operations, key=lambda item: item[0])
+
+    def allowed(self, method: str, path: str) -> frozenset[str] | None:
+        method = "GET" if method == "HEAD" else method
+        for _templated, pattern, declared in self.operations:
+            if pattern.match(path):
+                names = declared.get(method)
+                return None if names is None else names | COMMON_PARAMS
+        return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,10 +16,13 @@ from programme.models import CountryTag, ThemeTag
 from programme.models.reader import current_language
 
 PER_PAGE = 20
+#: What a tag slug can be; anything else is no tag, and never reaches the database (a NUL
+#: byte in a lookup is an error on PostgreSQL, not a miss).
+SLUG = re.compile(r"[-\w]{1,100}")
 
 
 def _tag_or_404(model: type[TagBase], slug: str) -> TagBase:
-    queryset = model.objects.all()
+    queryset = model.objects.none() if not SLUG.fullmatch(slug) else model.objects.all()
     if model is ThemeTag:
         queryset = queryset.prefetch_related("labels")
     tag = queryset.filter(slug=slug).first()

@@ -1,8 +1,17 @@
 """Search input, validated before anything runs: the query text, the language, the facet
 filters and the numbers. Whatever a reader (or an API client) may type ends up here, so every
-refusal is a ``SearchQueryError`` whose message is fit to show them (HTTP 400)."""
+refusal is a ``SearchQueryError`` whose message is fit to show them (HTTP 400).
+
+The query text has ONE limit for the whole site, ``SEARCH_QUERY_MAX_LENGTH`` characters and
+``SEARCH_QUERY_MAX_WORDS`` words (settings): the search page, the autocomplete, the search API
+and, through the host's input guard, every ``search=`` parameter of the APIs (ours and
+Wagtail's stock v2/v3 listings) refuse longer text with the same message. Words matter as much
+as characters: the database backend nests one expression per word, and a few hundred words
+exhaust Python's recursion limit while the query is compiled."""
 
 from __future__ import annotations
+
+import unicodedata
 
 from django.conf import settings
 from wagtail.models import Locale
@@ -10,7 +19,6 @@ from wagtail.models import Locale
 from search.facets import FACETS, page_content_types
 from search.highlight import strip_control_characters
 
-MAX_QUERY_LENGTH = 200
 MAX_PER_PAGE = 50
 MAX_FILTER_VALUES = 20
 MAX_PAGE = 1000
@@ -25,17 +33,39 @@ class SearchQueryError(ValueError):
         self.field = field
 
 
+def query_limits() -> tuple[int, int]:
+    """(characters, words): the longest query text any search on the site accepts."""
+    return (
+        int(getattr(settings, "SEARCH_QUERY_MAX_LENGTH", 200)),
+        int(getattr(settings, "SEARCH_QUERY_MAX_WORDS", 32)),
+    )
+
+
+def check_query_text(query: str, *, field: str = "q") -> str:
+    """``query`` with invisible format characters dropped and spaces collapsed;
+    ``SearchQueryError`` naming ``field`` for control characters (NUL, escapes: nobody types
+    them) and over the site's limit of characters or words."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in query):
+        raise SearchQueryError("The query contains control characters.", field=field)
+    query = " ".join(strip_control_characters(query).split())
+    max_length, max_words = query_limits()
+    if len(query) > max_length:
+        raise SearchQueryError(
+            f"The query is too long: at most {max_length} characters, please.", field=field
+        )
+    if query.count(" ") + 1 > max_words:
+        raise SearchQueryError(
+            f"The query has too many words: at most {max_words}, please.", field=field
+        )
+    return query
+
+
 def clean_query(query: str | None) -> str:
     if query is None:
         return ""
     if not isinstance(query, str):
         raise SearchQueryError("The query must be text.")
-    query = " ".join(strip_control_characters(query).split())
-    if len(query) > MAX_QUERY_LENGTH:
-        raise SearchQueryError(
-            f"The query is too long: at most {MAX_QUERY_LENGTH} characters, please."
-        )
-    return query
+    return check_query_text(query)
 
 
 def clean_language(language: str) -> Locale:

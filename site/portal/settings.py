@@ -202,6 +202,10 @@ if ELASTICSEARCH_URL:
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
         }
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
+# The one limit on search text, for the search page, the autocomplete and every API `search=`
+# or `q=` (ours and Wagtail's): longer queries are a 400 naming the parameter.
+SEARCH_QUERY_MAX_LENGTH = env_int("SEARCH_QUERY_MAX_LENGTH", 200)
+SEARCH_QUERY_MAX_WORDS = env_int("SEARCH_QUERY_MAX_WORDS", 32)
 # Up to this many matches the facets count over the matched ids (search/services.py)
 SEARCH_FACET_MAX_IDS = env_int("SEARCH_FACET_MAX_IDS", 20_000)
 # Seconds the site keeps answering from the database after Elasticsearch failed.
@@ -314,6 +318,13 @@ LOGGING = {
 INSTALLED_APPS += ["wagtail.api.v3"]
 MIDDLEWARE.insert(1, "portal.api.http.ApiHttpMiddleware")  # CORS, caching, conditional GET
 MIDDLEWARE.append("portal.api.http.ApiResponseGuard")  # API 404s stay 404s
+# Hostile input is a 4xx before anything else runs (after CORS, so front ends can read it);
+# API errors of every shape become problem JSON innermost (portal/input_guard.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.api.http.ApiHttpMiddleware") + 1,
+    "portal.input_guard.InputGuardMiddleware",
+)
+MIDDLEWARE.append("portal.input_guard.ApiProblemMiddleware")
 WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Origins allowed to call /api/ from a browser (a Next.js site, partner portals...).

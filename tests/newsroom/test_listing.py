@@ -193,18 +193,23 @@ def thirty_items(tags, newsroom):
         ("2", "item 12"),
         ("3", "item 24"),
         ("4", "item 24"),
-        ("999999999999999999999", "item 24"),
         ("0", "item 00"),
         ("-3", "item 00"),
         ("abc", "item 00"),
         ("1.5", "item 00"),
-        ("%00", "item 00"),
     ],
 )
 def test_malformed_or_out_of_range_page_numbers(client, thirty_items, page, first_title):
     response = client.get(f"/ru/news/?page={page}")
     assert response.status_code == 200
     assert titles(response)[0] == first_title
+
+
+@pytest.mark.parametrize("page", ["999999999999999999999", "%00"])
+def test_hostile_page_numbers_are_a_400(client, homes, page):
+    """A NUL byte or a number past 64 bits is refused by the input guard (issue #11: every
+    hostile input is a 4xx), before the listing would clamp it."""
+    assert client.get(f"/ru/news/?page={page}").status_code == 400
 
 
 def test_filters_survive_pagination(client, thirty_items):
