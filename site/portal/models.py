@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.visibility import visible_pages
 from portal.content_clock import ContentClock
 from portal.i18n.models import TranslatorLocaleScope
 from portal.webhooks.models import Webhook, WebhookDelivery
@@ -52,11 +53,9 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def menu_items(self):
-        """The main navigation: live, public children marked "show in menus", without the
-        untranslated aliases that synchronised trees put in other locales' trees."""
-        return (
-            self.get_children().live().public().in_menu().filter(alias_of__isnull=True).specific()
-        )
+        """The main navigation: publicly visible children marked "show in menus" (so no
+        untranslated alias that synchronised trees put in other locales' trees)."""
+        return visible_pages(self.get_children().in_menu()).specific()
 
 
 #: The site-wide default of a boilerplate kind (no "empty: the default" help: it IS the default).

@@ -13,14 +13,13 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from headless.visibility import visible_pages
+
 
 def published_translations(page: Page):
-    """Live, public, real (non-alias) translations of ``page``, itself included."""
-    return (
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .live()
-        .public()
-        .select_related("locale")
+    """The publicly visible translations of ``page``, itself included."""
+    return visible_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
+        "locale"
     )
 
 
