@@ -27,19 +27,21 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import models, transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Greatest, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
-
-from newsroom.models import NewsPage
 
 CLOCK_ID = 1
 #: How far behind the database's clock an app server's may run and still show a scheduled
 #: item no later than the content clock moves for it.
 SCHEDULE_SLACK = datetime.timedelta(seconds=2)
+#: The dates at which a live page changes what the public sees by itself: (model, field).
+#: Named, not imported: this module loads with ``portal.models``, before the page models of
+#: the plugins, and Wagtail lists page types in the order their classes were created.
+SCHEDULED_DATES = [("newsroom.NewsPage", "publication_date"), ("wagtailcore.Page", "expire_at")]
 
 
 class ContentClock(models.Model):
@@ -134,9 +136,10 @@ def _next_scheduled() -> datetime.datetime | None:
     may not show them yet."""
     since = Now() - Value(SCHEDULE_SLACK)
     moments = [
-        NewsPage.objects.live()
-        .filter(publication_date__gt=since)
-        .aggregate(next=Min("publication_date"))["next"],
-        Page.objects.live().filter(expire_at__gt=since).aggregate(next=Min("expire_at"))["next"],
+        apps.get_model(label)
+        .objects.live()
+        .filter(**{f"{field}__gt": since})
+        .aggregate(next=Min(field))["next"]
+        for label, field in SCHEDULED_DATES
     ]
     return min((moment for moment in moments if moment is not None), default=None)
