@@ -10,6 +10,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import connection, transaction
 from django.test import override_settings
 
 from portal.webhooks.models import Webhook, WebhookDelivery
@@ -163,3 +164,21 @@ def test_thread_mode_delivers_in_the_background(receiver):
         time.sleep(0.05)
     assert WebhookDelivery.objects.get().status == "delivered"
     assert json.loads(receiver.received[0]["body"])["event"] == "page.published"
+
+
+@override_settings(WEBHOOK_DELIVERY_MODE="task")
+def test_a_deleted_page_does_not_silence_a_later_page_with_its_id(
+    home, receiver, django_capture_on_commit_callbacks
+):
+    Webhook.objects.create(name="Static site", url=receiver.url, secret=SECRET)
+    newsroom = NewsIndexPageFactory(parent=home)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        gone = NewsPageFactory(parent=newsroom, slug="gone")
+        gone.delete()
+        raise RuntimeError("rolled back, as at the end of a test")
+    again = NewsPageFactory(parent=newsroom, slug="again")
+    if connection.vendor == "sqlite":  # SQLite hands out a rolled-back row's id again
+        assert again.pk == gone.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        again.unpublish()
+    assert [json.loads(r["body"])["event"] for r in receiver.received] == ["page.unpublished"]

@@ -60,10 +60,6 @@ def _announce(event: str, page: Page) -> None:
     dispatch(event, page_payload(page, event))
 
 
-def _content_changed() -> None:
-    touch_content()
-
-
 @cache
 def shows_content(model: type[models.Model]) -> bool:
     """Whether saving a ``model`` row changes what the public sees outside page events.
@@ -82,16 +78,16 @@ def shows_content(model: type[models.Model]) -> bool:
 
 def on_content_saved(sender, **kwargs) -> None:
     if not kwargs.get("raw") and shows_content(sender):
-        _content_changed()
+        touch_content()
 
 
 def on_published(sender, instance, **kwargs) -> None:
-    _content_changed()
+    touch_content()
     _announce(Webhook.Event.PUBLISHED, instance)
 
 
 def on_unpublished(sender, instance, **kwargs) -> None:
-    _content_changed()
+    touch_content()
     if instance.pk in getattr(_deleting, "pks", set()):
         return  # Wagtail unpublishes the pages it deletes: "page.deleted" already says it
     _announce(Webhook.Event.UNPUBLISHED, instance)
@@ -100,16 +96,23 @@ def on_unpublished(sender, instance, **kwargs) -> None:
 def on_deleted(sender, instance, **kwargs) -> None:
     if not getattr(instance, "live", False):
         return  # a draft leaves no trace on a static site
-    _content_changed()
+    touch_content()
     if not hasattr(_deleting, "pks"):
         _deleting.pks = set()
     _deleting.pks.add(instance.pk)
     _announce(Webhook.Event.DELETED, instance)
 
 
+def on_gone(sender, instance, **kwargs) -> None:
+    """The page is deleted: forget it, or a later page given the same id (SQLite reuses
+    the ids of rolled-back rows) would never announce its unpublishing."""
+    getattr(_deleting, "pks", set()).discard(instance.pk)
+
+
 def connect_signals() -> None:
     page_published.connect(on_published, dispatch_uid="portal-webhooks-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal-webhooks-unpublished")
     pre_delete.connect(on_deleted, sender=Page, dispatch_uid="portal-webhooks-deleted")
+    post_delete.connect(on_gone, sender=Page, dispatch_uid="portal-webhooks-gone")
     post_save.connect(on_content_saved, dispatch_uid="portal-content-saved")
     post_delete.connect(on_content_saved, dispatch_uid="portal-content-deleted")
