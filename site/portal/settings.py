@@ -294,7 +294,7 @@ if _lockout_minutes < 0:
     raise ConfigError("LOGIN_LOCKOUT_MINUTES", f"must be 0 or more, got {_lockout_minutes}")
 AXES_COOLOFF_TIME = timedelta(minutes=_lockout_minutes) if _lockout_minutes > 0 else None
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "portal.security.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.security.clients.login_client_ip"
 AXES_HTTP_RESPONSE_CODE = 403
 AXES_LOCKOUT_CALLABLE = "portal.security.login.lockout_response"
 

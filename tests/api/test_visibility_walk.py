@@ -17,15 +17,14 @@ from unittest import mock
 
 import pytest
 import wagtail_factories
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from headless.visibility import public_pages
 from newsroom.models import NewsPage
 from programme.demo import ensure_translation
+from tests.factories.layers import layer
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.portal import build_site
 from tests.factories.programme import (
     CountryTagFactory,
     PartnerIndexPageFactory,
@@ -45,8 +44,7 @@ def publish(page: Page) -> Page:
     return page
 
 
-def build() -> SimpleNamespace:
-    homes = build_site()
+def build(homes: dict) -> SimpleNamespace:
     now = timezone.now()
     en = Locale.objects.get(language_code="en")
     kz = CountryTagFactory(slug="kz", name="Казахстан")
@@ -168,11 +166,10 @@ def build() -> SimpleNamespace:
     )
 
 
-@pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build()
-        transaction.set_rollback(True)
+@layer
+def site(homes):
+    """Built once per worker on the shared site tree (tests/factories/layers.py)."""
+    return build(homes)
 
 
 def get(client, url: str, **params):

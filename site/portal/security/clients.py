@@ -32,3 +32,11 @@ def client_ip(request: HttpRequest) -> str:
     if len(hops) < proxies:
         return remote  # not through the expected proxies: the direct peer is the client
     return _valid(hops[-proxies]) or remote
+
+
+def login_client_ip(request: HttpRequest) -> str | None:
+    """``client_ip`` for django-axes, which stores it in an IP address column (``inet`` on
+    PostgreSQL): a request with no valid address (Django's test client logging in, a
+    misconfigured proxy) is recorded without one, never as the text "unknown"."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
