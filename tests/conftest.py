@@ -203,7 +203,9 @@ def _restore_migrated_data(blocker) -> None:
             # The flush let post_migrate recreate content types and permissions under new
             # ids: empty the tables again (DELETE: the tables are small, and TRUNCATE costs
             # PostgreSQL seconds), load what migrate left, forget the cached content types.
-            tables = connection.introspection.django_table_names(only_existing=True)
+            tables = connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
             with transaction.atomic(using=alias), connection.cursor() as cursor:
                 for table in tables:
                     cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
