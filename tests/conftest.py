@@ -3,9 +3,11 @@ DATABASE_URL points there (as in CI)."""
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import os
+from fnmatch import fnmatch
 from io import StringIO
 
 import pytest
@@ -108,25 +110,47 @@ def django_db_setup(django_db_setup, django_db_blocker):
         layers.close()  # before pytest-django drops the database
 
 
-# Test modules xdist runs as one work unit, on one worker, so that the layer they share is
-# built once: {module file name: unit}. Each app's test_demo.py checks the demo content.
-SHARED_UNITS = {"test_demo.py": "demo"}
+# Test modules xdist runs as one work unit, on one worker, so that the layers they share are
+# built once there: (module path pattern, unit). Each app's test_demo.py and the test of
+# load_demo itself (the demo site, the slowest content to build), the API tests (the API's
+# site), the search tests (the search pages). Shared units are started first: they are the
+# longest, and a long unit started last would leave the other worker idle.
+SHARED_UNITS = (
+    ("tests/*/test_demo.py", "demo"),
+    ("tests/portal/test_load_demo.py", "demo"),
+    ("tests/api/*", "api"),
+    ("tests/search/*", "search"),
+)
 
 
 def work_unit(nodeid: str) -> str:
     """The xdist work unit of a test (``--dist loadfile``): its module, or a shared unit."""
     path = nodeid.split("::", 1)[0]
-    return SHARED_UNITS.get(path.rsplit("/", 1)[-1], path)
+    return next((unit for pattern, unit in SHARED_UNITS if fnmatch(path, pattern)), path)
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """``--dist loadfile``, with the modules of SHARED_UNITS as one unit."""
+    """``--dist loadfile``, with the modules of SHARED_UNITS as units of their own, first."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
+    shared = {unit for _, unit in SHARED_UNITS}
+
+    class SharedFirst(collections.OrderedDict):
+        """The work queue: xdist fills it largest unit first; shared units go before all."""
+
+        def __setitem__(self, unit, tests):
+            super().__setitem__(unit, tests)
+            if unit in shared:
+                self.move_to_end(unit, last=False)
+
     class SharedUnitsScheduling(LoadFileScheduling):
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            self.workqueue = SharedFirst()
+
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
 
@@ -183,7 +207,9 @@ def _restore_migrated_data(blocker) -> None:
             # The flush let post_migrate recreate content types and permissions under new
             # ids: empty the tables again (DELETE: the tables are small, and TRUNCATE costs
             # PostgreSQL seconds), load what migrate left, forget the cached content types.
-            tables = connection.introspection.django_table_names(only_existing=True)
+            tables = connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
             with transaction.atomic(using=alias), connection.cursor() as cursor:
                 for table in tables:
                     cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")

@@ -185,7 +185,10 @@ def _push(declared: Layer) -> None:
         elif param in PLAIN_ARGUMENTS:
             kwargs[param] = None
         else:
-            raise TypeError(f"layer {declared.name!r} takes {param!r}, which is not a layer")
+            raise TypeError(
+                f"layer {declared.name!r} takes {param!r}, which is not a layer declared "
+                "before it (layers are built in the order they are declared)"
+            )
     atomic = _enter()
     try:
         values[declared] = declared.build(**kwargs)

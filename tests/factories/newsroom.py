@@ -9,7 +9,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from newsroom.models import NewsIndexPage, NewsPage
-from tests.factories.pages import RelatedPageFactory, relation
+from tests.factories.pages import RelatedPageFactory
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -35,9 +35,3 @@ class NewsPageFactory(RelatedPageFactory):
 
     class Meta:
         model = NewsPage
-
-    countries = relation("countries")
-
-    themes = relation("themes")
-
-    related_partners = relation("related_partners")

@@ -1,12 +1,14 @@
-"""Helpers every app's page factories and fixtures share: publishing a page, setting its tag
-and many-to-many relations from a factory argument."""
+"""Helpers every app's page factories and fixtures share: publishing a page, a page factory
+taking the page's tag and many-to-many relations as arguments."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-import factory
 import wagtail_factories
+from django.core.exceptions import FieldDoesNotExist
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page
 
 P = TypeVar("P", bound=Page)
@@ -20,28 +22,34 @@ def publish(page: P) -> P:
     return page
 
 
-def relation(name: str) -> factory.PostGeneration:
-    """A factory argument (``themes=[tag, ...]``) that sets a tag or many-to-many relation
-    once the page exists. The cluster relation writes its rows when the page is saved next,
-    which :class:`RelatedPageFactory` does once for all the relations given."""
-
-    def set_relation(obj, create, extracted, **kwargs) -> bool:
-        if extracted:
-            getattr(obj, name).set(extracted)
-            return True
-        return False
-
-    return factory.PostGeneration(set_relation)
-
-
 class RelatedPageFactory(wagtail_factories.PageFactory):
-    """A page factory with :func:`relation` arguments: the page is saved once more when any
-    of them was given (a save per relation would index the page again each time)."""
+    """A page factory that takes the page's tag and parental many-to-many relations as
+    arguments (``themes=[tag, ...]``). They are set on the page before its first save,
+    which writes them with it (modelcluster): the page is saved, indexed for search and
+    reference-indexed once, not once more per relation."""
 
     class Meta:
         abstract = True
 
     @classmethod
-    def _after_postgeneration(cls, instance, create, results=None):
-        if create and results and any(results.values()):
-            instance.save()
+    def _create_instance(cls, model_class, parent, kwargs):
+        relations = {
+            name: kwargs.pop(name) for name in list(kwargs) if _is_relation(model_class, name)
+        }
+        instance = model_class(**kwargs)
+        for name, values in relations.items():
+            if values:
+                getattr(instance, name).set(values)
+        if parent:
+            parent.add_child(instance=instance)
+        else:
+            model_class.add_root(instance=instance)
+        return instance
+
+
+def _is_relation(model_class, name: str) -> bool:
+    try:
+        field = model_class._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return isinstance(field, (ParentalManyToManyField, ClusterTaggableManager))

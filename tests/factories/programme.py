@@ -25,7 +25,7 @@ from programme.models import (
     ThemeLabel,
     ThemeTag,
 )
-from tests.factories.pages import RelatedPageFactory, relation
+from tests.factories.pages import RelatedPageFactory
 
 COUNTRY_NAMES = {
     "kz": "Kazakhstan",
@@ -118,10 +118,6 @@ class ProgrammePhasePageFactory(RelatedPageFactory):
     class Meta:
         model = ProgrammePhasePage
 
-    countries = relation("countries")
-
-    themes = relation("themes")
-
 
 class PhasePartnerFactory(DjangoModelFactory):
     role = PhasePartner.Role.IMPLEMENTING
@@ -147,8 +143,6 @@ class PartnerOrganisationPageFactory(RelatedPageFactory):
 
     class Meta:
         model = PartnerOrganisationPage
-
-    themes = relation("themes")
 
 
 class ContactIndexPageFactory(wagtail_factories.PageFactory):

@@ -33,12 +33,17 @@ def newsroom_en(newsroom):
     return ensure_translation(newsroom, "en", title="News")
 
 
+def add_news(parent, **fields):
+    """Create and publish a news item under ``parent``."""
+    return publish(NewsPageFactory(parent=parent, **fields))
+
+
 @pytest.fixture
 def make_news(newsroom):
     """Create and publish a news item in the ru newsroom."""
 
     def make(parent=None, **kwargs):
-        return publish(NewsPageFactory(parent=parent or newsroom, **kwargs))
+        return add_news(parent or newsroom, **kwargs)
 
     return make
 
@@ -63,21 +68,19 @@ def hidden_items(newsroom, tags):
     scheduled.refresh_from_db()
     assert not scheduled.live
 
-    private = publish(NewsPageFactory(parent=newsroom, title="HIDDEN private", **common))
+    private = add_news(newsroom, title="HIDDEN private", **common)
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
 
-    future = publish(
-        NewsPageFactory(
-            parent=newsroom,
-            title="HIDDEN future-dated",
-            countries=[kz],
-            themes=[prevention],
-            publication_date=timezone.now() + datetime.timedelta(days=3),
-        )
+    future = add_news(
+        newsroom,
+        title="HIDDEN future-dated",
+        countries=[kz],
+        themes=[prevention],
+        publication_date=timezone.now() + datetime.timedelta(days=3),
     )
-    unpublished = publish(NewsPageFactory(parent=newsroom, title="HIDDEN unpublished", **common))
+    unpublished = add_news(newsroom, title="HIDDEN unpublished", **common)
     unpublished.unpublish()
     return {
         "draft": draft,

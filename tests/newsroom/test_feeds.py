@@ -7,9 +7,7 @@ import pytest
 
 from programme.demo import ensure_translation
 from tests.factories.layers import layer
-from tests.factories.newsroom import NewsPageFactory
-from tests.factories.pages import publish
-from tests.newsroom.conftest import days_ago
+from tests.newsroom.conftest import add_news, days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -27,24 +25,20 @@ FEED_PATHS = [
 def feed_items(tags, newsroom, newsroom_en, hidden_items):
     """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
     c, t = tags["countries"], tags["themes"]
-    a = publish(
-        NewsPageFactory(
-            parent=newsroom,
-            title="Профилактика & <школы>",
-            countries=[c["kz"]],
-            themes=[t["prevention"]],
-            publication_date=days_ago(2),
-            standfirst='Кавычки " и амперсанд & внутри.',
-        )
+    a = add_news(
+        newsroom,
+        title="Профилактика & <школы>",
+        countries=[c["kz"]],
+        themes=[t["prevention"]],
+        publication_date=days_ago(2),
+        standfirst='Кавычки " и амперсанд & внутри.',
     )
-    b = publish(
-        NewsPageFactory(
-            parent=newsroom,
-            title="Лечение в Бишкеке",
-            countries=[c["kg"]],
-            themes=[t["treatment"]],
-            publication_date=days_ago(1),
-        )
+    b = add_news(
+        newsroom,
+        title="Лечение в Бишкеке",
+        countries=[c["kg"]],
+        themes=[t["treatment"]],
+        publication_date=days_ago(1),
     )
     ensure_translation(a, "en", title="Prevention & <schools>")
     ensure_translation(b, "en", title="Treatment in Bishkek")

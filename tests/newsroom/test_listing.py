@@ -16,7 +16,7 @@ from tests.factories.programme import (
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
 )
-from tests.newsroom.conftest import days_ago, publish
+from tests.newsroom.conftest import add_news, days_ago, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +65,6 @@ def catalogue(homes, tags, newsroom):
     """Built once per worker and shared by rolling back to it (tests/factories/layers.py)."""
     c, t = tags["countries"], tags["themes"]
 
-    def news(**fields):
-        return publish(NewsPageFactory(parent=newsroom, **fields))
-
     programme = ProgrammePageFactory(parent=homes["ru"])
     phase6 = publish(ProgrammePhasePageFactory(parent=programme, number=6, slug="phase-6"))
     phase7 = publish(ProgrammePhasePageFactory(parent=programme, number=7, slug="phase-7"))
@@ -75,7 +72,8 @@ def catalogue(homes, tags, newsroom):
     eu = publish(PartnerOrganisationPageFactory(parent=partners_index, slug="eu", acronym="EU"))
     ngo = publish(PartnerOrganisationPageFactory(parent=partners_index, slug="ngo", acronym="NGO"))
     return {
-        "kz-prev-2022": news(
+        "kz-prev-2022": add_news(
+            newsroom,
             title="kz-prev-2022",
             countries=[c["kz"]],
             themes=[t["prevention"]],
@@ -83,7 +81,8 @@ def catalogue(homes, tags, newsroom):
             related_phase=phase6,
             related_partners=[eu],
         ),
-        "kz-treat-press": news(
+        "kz-treat-press": add_news(
+            newsroom,
             title="kz-treat-press",
             kind=NewsPage.Kind.PRESS_RELEASE,
             countries=[c["kz"], c["kg"]],
@@ -92,7 +91,8 @@ def catalogue(homes, tags, newsroom):
             related_phase=phase7,
             related_partners=[eu, ngo],
         ),
-        "kg-prev-event": news(
+        "kg-prev-event": add_news(
+            newsroom,
             title="kg-prev-event",
             kind=NewsPage.Kind.EVENT_REPORT,
             countries=[c["kg"]],
@@ -101,7 +101,7 @@ def catalogue(homes, tags, newsroom):
             related_phase=phase7,
             related_partners=[ngo],
         ),
-        "untagged": news(title="untagged", publication_date=days_ago(1)),
+        "untagged": add_news(newsroom, title="untagged", publication_date=days_ago(1)),
     }
 
 
@@ -175,13 +175,11 @@ def thirty_items(tags, newsroom):
     publish(newsroom)
     kz = tags["countries"]["kz"]
     for n in range(30):
-        publish(
-            NewsPageFactory(
-                parent=newsroom,
-                title=f"item {n:02d}",
-                countries=[kz] if n % 2 else [],
-                publication_date=days_ago(n + 1),
-            )
+        add_news(
+            newsroom,
+            title=f"item {n:02d}",
+            countries=[kz] if n % 2 else [],
+            publication_date=days_ago(n + 1),
         )
 
 
