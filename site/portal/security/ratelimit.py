@@ -18,7 +18,6 @@ Scopes (``settings.RATE_LIMITS``: scope -> (requests, window seconds); 0 request
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import time
@@ -30,7 +29,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext
 
-from headless.errors import PROBLEM_JSON
+from headless.errors import problem
 from portal.security.clients import client_ip
 
 logger = logging.getLogger(__name__)
@@ -96,9 +95,7 @@ def too_many_requests(request: HttpRequest, seconds: int) -> HttpResponse:
     """429 in the shape the client reads: problem JSON, the autocomplete's JSON, or a page."""
     detail = f"Too many requests from this client; retry in {seconds} seconds."
     if request.path.startswith(API_PREFIX):
-        body = {"type": "about:blank", "title": "Too Many Requests", "status": 429}
-        body["detail"] = detail
-        response = HttpResponse(json.dumps(body), status=429, content_type=PROBLEM_JSON)
+        response = problem(429, detail)
     elif getattr(request.resolver_match, "url_name", "") == "autocomplete":
         response = JsonResponse({"error": gettext("Too many requests, please wait.")}, status=429)
     else:
