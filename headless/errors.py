@@ -31,8 +31,9 @@ PROBLEM_JSON = "application/problem+json"
 SERVER_ERROR_DETAIL = "The server could not answer this request. The error has been logged."
 READ_METHODS = ("GET", "HEAD")
 
-#: Error statuses every operation documents. A rate limit answering 429 everywhere adds it here
-#: (its response, with ``Retry-After``, is already in ``ERROR_RESPONSES``).
+#: Error statuses every operation documents by default. A host that rate-limits every request
+#: passes ``every_operation=(400, 429)`` to ``register_error_handlers`` (429's response, with
+#: ``Retry-After``, is in ``ERROR_RESPONSES``).
 EVERY_OPERATION: tuple[int, ...] = (400,)
 #: Security schemes that let a request through without a token.
 ANONYMOUS_SCHEMES = frozenset({"AllowAnonymous"})
@@ -185,8 +186,9 @@ def _bad_read(request: HttpRequest, errors: list[Mapping]) -> HttpResponse:
     return problem(400, detail, parameter=first, errors=clean)
 
 
-def register_error_handlers(api) -> None:
-    """Answer every error of ``api`` as problem JSON naming the parameter, and document it.
+def register_error_handlers(api, every_operation: Iterable[int] = EVERY_OPERATION) -> None:
+    """Answer every error of ``api`` as problem JSON naming the parameter, and document it
+    (``every_operation``: the error statuses any operation may answer, see EVERY_OPERATION).
 
     Wagtail answers validation errors with 422; for the query and path of a read a front end
     expects 400, and most of all a body that says which parameter. Request bodies of writes
@@ -233,16 +235,19 @@ def register_error_handlers(api) -> None:
         parameter = mentioned_parameter(request, detail, only_one=exc.status_code == 400)
         return problem(exc.status_code, detail, parameter=parameter)
 
-    document_error_responses(api)
+    document_error_responses(api, every_operation)
 
 
 # --- The OpenAPI document ---------------------------------------------------------------------
 
 
-def error_statuses(method: str, path: str, operation: Mapping) -> list[int]:
-    """The error statuses an operation can answer: 400 for all (bad input), 401/403 when it
-    needs a token, 404 for reads and for addresses with an id, 422 for request bodies."""
-    statuses = list(EVERY_OPERATION)
+def error_statuses(
+    method: str, path: str, operation: Mapping, every_operation: Iterable[int] = EVERY_OPERATION
+) -> list[int]:
+    """The error statuses an operation can answer: ``every_operation`` for all (400: bad
+    input), 401/403 when it needs a token, 404 for reads and for addresses with an id, 422 for
+    request bodies."""
+    statuses = list(every_operation)
     security: Iterable[Mapping] = operation.get("security") or ()
     if security and not any(set(need) <= ANONYMOUS_SCHEMES for need in security):
         statuses += [401, 403]
@@ -253,7 +258,7 @@ def error_statuses(method: str, path: str, operation: Mapping) -> list[int]:
     return statuses
 
 
-def add_error_responses(document: dict) -> dict:
+def add_error_responses(document: dict, every_operation: Iterable[int] = EVERY_OPERATION) -> dict:
     """Declare the problem-JSON error responses of every operation in an OpenAPI document
     (responses an operation already declares are left as they are)."""
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
@@ -262,13 +267,13 @@ def add_error_responses(document: dict) -> dict:
     for path, methods in document.get("paths", {}).items():
         for method, operation in methods.items():
             responses = operation.setdefault("responses", {})
-            for status in sorted(error_statuses(method, path, operation)):
+            for status in sorted(error_statuses(method, path, operation, every_operation)):
                 if status not in responses and str(status) not in responses:
                     responses[status] = {**ERROR_RESPONSES[status], "content": content}
     return document
 
 
-def document_error_responses(api) -> None:
+def document_error_responses(api, every_operation: Iterable[int] = EVERY_OPERATION) -> None:
     """Make ``api``'s OpenAPI document declare the error responses (django-ninja only lists
     what each operation's ``response=`` names, which is 2xx for Wagtail's own routes)."""
     if getattr(api, "_documents_error_responses", False):
@@ -276,7 +281,8 @@ def document_error_responses(api) -> None:
     build = api.get_openapi_schema
 
     def get_openapi_schema(*, path_prefix: str | None = None, path_params: dict | None = None):
-        return add_error_responses(build(path_prefix=path_prefix, path_params=path_params))
+        document = build(path_prefix=path_prefix, path_params=path_params)
+        return add_error_responses(document, every_operation)
 
     api.get_openapi_schema = get_openapi_schema
     api._documents_error_responses = True

@@ -5,7 +5,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from headless.errors import SERVER_ERROR_DETAIL, problem
 from portal.health import OK, readiness
+
+API_PREFIX = "/api/"
 
 
 @never_cache
@@ -29,5 +32,10 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """Rendered without a request context: the error may come from a context processor."""
+    """Rendered without a request context: the error may come from a context processor.
+
+    Django calls this for an exception no middleware turned into a response (one raised by a
+    middleware itself, say): API clients still get problem JSON, never the exception text."""
+    if request.path.startswith(API_PREFIX):
+        return problem(500, SERVER_ERROR_DETAIL)
     return HttpResponse(loader.render_to_string("500.html"), status=500)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,38 @@ def test_500_page_renders_without_context():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert b"Server error" in response.content
+
+
+class FailingMiddleware:
+    """Raises for every request, outside the API's own error handling (the input guard and
+    the API middleware sit inside it), as a broken middleware or backend would."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raise RuntimeError("cache at 10.0.0.9:6379 refused the connection")
+
+
+@pytest.mark.parametrize("path", ["/api/v3/news/", "/api/v2/pages/"])
+def test_a_server_error_on_the_api_is_problem_json_without_internals(path, settings, homes):
+    settings.DEBUG = False
+    settings.MIDDLEWARE = ["tests.portal.test_pages.FailingMiddleware", *settings.MIDDLEWARE]
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 500 and body["title"] == "Internal Server Error"
+    assert b"6379" not in response.content and b"RuntimeError" not in response.content
+
+
+def test_a_server_error_on_the_site_is_the_html_page(settings, homes):
+    settings.DEBUG = False
+    settings.MIDDLEWARE = ["tests.portal.test_pages.FailingMiddleware", *settings.MIDDLEWARE]
+    response = Client(raise_request_exception=False).get("/ru/")
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("text/html")
+    assert b"6379" not in response.content
 
 
 def test_healthz(client):

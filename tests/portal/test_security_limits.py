@@ -51,6 +51,23 @@ def test_api_answers_429_problem_json_over_the_limit(homes, settings):
     assert client_at("198.51.100.7").get("/api/v3/pages/").status_code == 200
 
 
+def test_every_api_operation_declares_the_429(homes):
+    """The contract says what the limiter does: every operation lists 429 with Retry-After,
+    answered as problem JSON."""
+    document = json.loads(Client().get("/api/v3/openapi.json").content)
+    operations = [
+        (path, method, operation)
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+    ]
+    assert operations
+    for path, method, operation in operations:
+        declared = operation["responses"].get("429")
+        assert declared, f"{method.upper()} {path} does not declare 429"
+        assert "Retry-After" in declared["headers"]
+        assert "application/problem+json" in declared["content"]
+
+
 def test_site_search_answers_a_429_page(homes, settings):
     settings.RATE_LIMITS = {"search": (2, 60)}
     reader = client_at("203.0.113.5")

@@ -75,7 +75,9 @@ def register() -> None:
     api.add_router("/", vocabularies.router)
     api.add_router("/", newsroom_api.router)
     api.add_router("/", routes.router)
-    register_error_handlers(api)
+    # Every /api/ request counts against the per-client limits (portal.security.ratelimit),
+    # so every operation may answer 429 with Retry-After.
+    register_error_handlers(api, every_operation=(400, 429))
     api.add_exception_handler(
         SearchQueryError, lambda request, exc: problem(400, exc.message, parameter=exc.field)
     )
