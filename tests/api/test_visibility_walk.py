@@ -18,6 +18,7 @@ from unittest import mock
 import pytest
 import wagtail_factories
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from headless.visibility import public_pages
@@ -129,6 +130,15 @@ def build(homes: dict) -> SimpleNamespace:
         title=f"{MARK} документ", collection=private_collection
     )
 
+    # Old addresses: one redirect per hidden page (its id and route path must not show), one
+    # to the visible item (the walk must see it) and one to an external link.
+    redirects = [
+        Redirect.objects.create(old_path=f"/old/hidden-{n}", redirect_page=page)
+        for n, page in enumerate([draft, closed_item, embargoed, expired, scheduled])
+    ]
+    Redirect.objects.create(old_path="/old/almaty", redirect_page=visible)
+    Redirect.objects.create(old_path="/old/elsewhere", redirect_link="https://example.org/")
+
     hidden_pages = [
         draft,
         closed,
@@ -161,6 +171,7 @@ def build(homes: dict) -> SimpleNamespace:
         hidden_document=hidden_document,
         hidden_pages=hidden_pages,
         hidden_ids={page.pk for page in hidden_pages},
+        hidden_redirects=redirects,
         # the alias has its source's title: it shows by its address and its id
         alias_url=f"/en/news/{untranslated.slug}/",
     )
@@ -287,6 +298,7 @@ API_LISTINGS = [
     ("/api/v3/pages/{visible}/", {}),
     ("/api/v3/route/", {"path": "/ru/news/almaty/"}),
     ("/api/v3/images/", {"limit": 100}),
+    ("/api/v3/redirects/", {"limit": 100}),
     ("/api/v3/documents/", {"limit": 100}),
     ("/api/v2/images/", {}),
     ("/api/v2/documents/", {}),
@@ -312,6 +324,17 @@ def test_no_api_route_shows_hidden_content(client, site, url, params):
     data = response.json()
     assert not page_ids(data) & site.hidden_ids, (url, params, page_ids(data) & site.hidden_ids)
     assert data, url  # something is listed: the walk would see a leak
+
+
+def test_redirects_to_hidden_pages_are_not_listed_or_served(client, site):
+    listed = get(client, "/api/v3/redirects/", limit=100).json()["items"]
+    paths = {redirect["old_path"] for redirect in listed}
+    assert paths == {"/old/almaty", "/old/elsewhere"}
+    assert {r["redirect_page_id"] for r in listed} & site.hidden_ids == set()
+    for redirect in site.hidden_redirects:
+        assert client.get(f"/api/v3/redirects/{redirect.pk}/").status_code == 404
+        found = client.get("/api/v3/redirects/find/", {"html_path": redirect.old_path}, follow=True)
+        assert found.status_code == 404
 
 
 def test_vocabulary_counts_leave_hidden_content_out(client, site):

@@ -20,7 +20,11 @@ from headless.resolvers import rich_text_field, stream_field
 from headless.schemas import BasePageDetail, StreamBlockSchema, page_schema
 from newsroom import api as newsroom_api
 from portal.api import preview, routes
-from portal.api.stock import PublicPagesAPIViewSet, use_visibility_rule_in_v3
+from portal.api.stock import (
+    PublicPagesAPIViewSet,
+    use_visibility_rule_for_redirects,
+    use_visibility_rule_in_v3,
+)
 from portal.models import HomePage
 from programme.api import routers as programme_routers
 from programme.api import vocabularies
@@ -58,6 +62,7 @@ def register() -> None:
             registration.read_schema = schema
     newsroom_api.SITE_DEFAULTS["getter"] = routes.site_default_boilerplate
     use_visibility_rule_in_v3()
+    use_visibility_rule_for_redirects()
 
     from wagtail.api.v3.api import api
 

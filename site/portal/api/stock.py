@@ -16,18 +16,36 @@ here to the publicly visible pages:
 
 Wagtail's stock images and documents APIs (v2 and v3) already leave out items in collections
 with a view restriction the request fails; ``tests/api/test_visibility_walk.py`` checks it.
+
+Wagtail's v3 redirects list and detail are public reads of every redirect, including those
+pointing at drafts, private, embargoed or expired pages (their id and route path would leak).
+``use_visibility_rule_for_redirects`` swaps the two reads for ones that show anonymous
+readers only redirects to external links or to publicly visible pages.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query
+from ninja.pagination import paginate
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3 import querysets as v3_querysets
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageQuerySet
 
 from headless.visibility import visible_pages
+
+# The module, not the ``router`` its package exports under the same name.
+redirects_v3 = importlib.import_module("wagtail.contrib.redirects.api.v3.router")
 
 
 def public_pages_for(request: HttpRequest, model: type[Page] = Page) -> PageQuerySet:
@@ -61,3 +79,59 @@ def use_visibility_rule_in_v3() -> None:
     current = v3_querysets.get_public_pages_queryset  # AttributeError when the seam is gone
     if current is not public_pages_for:
         v3_querysets.get_public_pages_queryset = public_pages_for
+
+
+def visible_redirects(request: HttpRequest) -> QuerySet[Redirect]:
+    """Every redirect for a token holder; for anyone else only those to an external link or
+    to a publicly visible page."""
+    redirects = Redirect.objects.all()
+    if request.user.is_authenticated:
+        return redirects
+    visible = visible_pages(Page.objects.all()).values("pk")
+    return redirects.filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=visible))
+
+
+ORDERING = Query(...)  # as Wagtail declares it: the OpenAPI document stays the same
+
+
+@paginate(WagtailLimitOffsetPagination, pass_parameter="pagination_info")
+def list_visible_redirects(
+    request: HttpRequest, ordering: OrderingSchema = ORDERING, **kwargs: Any
+) -> QuerySet[Redirect]:
+    """Wagtail's ``redirects_list`` (same parameters, filters and ordering) on
+    ``visible_redirects``."""
+    field_filter = APIFieldFilterSchema.with_exclude_schemas(
+        raw_params=request.GET,
+        schemas=(OrderingSchema,),
+        base_fields=redirects_v3.BASE_REDIRECT_READ_FIELDS,
+    )
+    queryset = field_filter.filter_queryset(visible_redirects(request))
+    return ordering.order_queryset(
+        queryset, kwargs.get("pagination_info"), base_fields=redirects_v3.BASE_REDIRECT_READ_FIELDS
+    )
+
+
+def visible_redirect_detail(request: HttpRequest, redirect_id: int) -> Redirect:
+    """Wagtail's ``redirects_detail`` on ``visible_redirects`` (``redirects_find`` answers
+    with a redirect to this address, so it is covered too)."""
+    return get_object_or_404(visible_redirects(request), pk=redirect_id)
+
+
+def use_visibility_rule_for_redirects() -> None:
+    """Point the operations ``redirects_list`` and ``redirects_detail`` of Wagtail's v3
+    redirects router at the readers above. Their parameters are unchanged, so the OpenAPI
+    document stays the same. Fails loudly (LookupError) if an upgrade renames them."""
+    readers = {
+        "redirects_list": list_visible_redirects,
+        "redirects_detail": visible_redirect_detail,
+    }
+    operations = {
+        operation.operation_id: operation
+        for path_view in redirects_v3.router.path_operations.values()
+        for operation in path_view.operations
+    }
+    missing = set(readers) - set(operations)
+    if missing:
+        raise LookupError(f"Wagtail's redirects router has no {sorted(missing)}")
+    for operation_id, reader in readers.items():
+        operations[operation_id].view_func = reader
