@@ -17,6 +17,8 @@ Works on any tag model whose tags have ``label(language)`` (``CountryTag``, ``Th
 
 from __future__ import annotations
 
+import json
+
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +34,9 @@ from wagtail.admin.forms.tags import TagField
 from wagtail.admin.widgets import AdminTagWidget
 
 AUTOCOMPLETE_LIMIT = 10
+HELP_TEXT = _(
+    "Type a name in any language, the slug or the ISO code; suggestions are in your language."
+)
 
 
 def _key(text: str) -> str:
@@ -94,13 +99,8 @@ class VocabularyTagWidget(AdminTagWidget):
             "programme_vocabulary_autocomplete", args=(meta.app_label, meta.model_name)
         )
         # Free typing in the browser: the field resolves what was typed, or says it cannot.
-        attrs["data-w-tag-options-value"] = attrs["data-w-tag-options-value"].replace(
-            '"autocompleteOnly": true', '"autocompleteOnly": false'
-        )
-        context["widget"]["help_text"] = _(
-            "Type a name in any language, the slug or the ISO code; suggestions are in "
-            "your language."
-        )
+        options = json.loads(attrs["data-w-tag-options-value"])
+        attrs["data-w-tag-options-value"] = json.dumps({**options, "autocompleteOnly": False})
         return context
 
 

@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from programme.models.reader import current_language
+from programme.tagging import HELP_TEXT as TAG_HELP_TEXT
 from programme.tagging import VocabularyTagField
 
 DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
@@ -190,6 +191,7 @@ class VocabularyTaggableManager(ClusterTaggableManager):
 
     def formfield(self, form_class=None, **kwargs):
         kwargs["form_class"] = VocabularyTagField
+        kwargs["help_text"] = TAG_HELP_TEXT
         kwargs.setdefault("tag_model", self.related_model)
         return super().formfield(**kwargs)
 

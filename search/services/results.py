@@ -113,7 +113,8 @@ def page_text(page: Page) -> str:
             parts.append(plain_text(search_field.get_value(page)))
         except Exception:  # a broken field must not break the results page
             logger.exception("Cannot read %s.%s", type(page).__name__, search_field.field_name)
-    return " ".join(part for part in parts if part)
+    # A summary often doubles as the search description: show such a text once.
+    return " ".join(dict.fromkeys(part for part in parts if part))
 
 
 def promotions(query: str, locale: Locale) -> list[Promotion]:
