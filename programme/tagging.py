@@ -134,6 +134,17 @@ class VocabularyTagField(TagField):
             )
         return found
 
+    def has_changed(self, initial_value, data_value) -> bool:
+        """Compares tags, not the text: "Kazakhstan" typed over Казахстан is no change."""
+        if self.disabled:
+            return False
+        try:
+            data = self.clean(data_value)
+            initial = self.clean(initial_value) if isinstance(initial_value, str) else initial_value
+        except ValidationError:
+            return True
+        return {tag.pk for tag in initial or []} != {tag.pk for tag in data}
+
 
 def autocomplete_view(request: HttpRequest, app_label: str, model_name: str) -> JsonResponse:
     """``?term=`` → labels (in the editor's language) of the tags whose slug, code, name or

@@ -105,6 +105,15 @@ def test_the_widget_shows_tags_in_the_editor_s_language(tags):
         assert field(name="themes").widget.format_value([themes["prevention"]]) == "Prevention"
 
 
+def test_a_change_is_a_change_of_tags_not_of_text(tags):
+    countries, _ = tags
+    assert not field().has_changed([countries["kz"]], "Kazakhstan")
+    assert not field().has_changed([countries["kz"]], "казахстан, kz")
+    assert field().has_changed([countries["kz"]], "kz, kg")
+    assert field().has_changed([], "Atlantis")
+    assert not field().has_changed([], "")
+
+
 def test_resolve_needs_a_name(tags):
     assert resolve(CountryTag, "  ") is None
     assert resolve(CountryTag, "k") is None
