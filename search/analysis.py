@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -145,17 +146,12 @@ def same_word(word: str, term: str, language: str | None) -> bool:
     return len(prefix) >= MIN_STEM and word.startswith(prefix)
 
 
-class Alternative(tuple):
-    """One way a query word may match: ``(word, stemmer language or None, prefix)``."""
+class Alternative(NamedTuple):
+    """One way a query word may match."""
 
-    __slots__ = ()
-
-    def __new__(cls, word: str, language: str | None, prefix: bool):
-        return super().__new__(cls, (word, language, prefix))
-
-    word = property(lambda self: self[0])
-    language = property(lambda self: self[1])
-    prefix = property(lambda self: self[2])
+    word: str  # the normalised word, or its truncated stem
+    language: str | None  # the stemmer to apply (ru, en), or None for the word as it is
+    prefix: bool  # match the start of indexed words
 
 
 def alternatives(word: str, language: str | None, autocomplete: bool = False) -> list[Alternative]:
