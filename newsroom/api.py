@@ -176,9 +176,10 @@ def ordered(queryset: QuerySet, locale: Locale, search: str | None, ordering: st
     ordering is asked."""
     if not search:
         return queryset.order_by(*ORDERINGS[ordering or "-publication_date"])
-    hits = get_search_backend().search(search, NewsPage.objects.live().filter(locale=locale))[
-        :SEARCH_HIT_LIMIT
-    ]
+    backend = get_search_backend()
+    if hasattr(backend, "for_language"):  # word forms in the item's language (docs/search.md)
+        backend = backend.for_language(locale.language_code)
+    hits = backend.search(search, NewsPage.objects.live().filter(locale=locale))[:SEARCH_HIT_LIMIT]
     ranked = [hit.pk for hit in hits]
     queryset = queryset.filter(pk__in=ranked)
     if ordering not in (None, "relevance"):

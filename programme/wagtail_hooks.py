@@ -4,12 +4,15 @@ their labels per language without code (countries take their labels from CLDR)."
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from programme.models import CountryTag, ThemeTag
+from programme.tagging import autocomplete_view
 
 
 class LabelsColumn(Column):
@@ -50,3 +53,15 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+@hooks.register("register_admin_urls")
+def vocabulary_autocomplete_urls():
+    """Suggestions for the country and theme fields, in the editor's language."""
+    return [
+        path(
+            "programme/vocabulary-autocomplete/<str:app_label>/<str:model_name>/",
+            autocomplete_view,
+            name="programme_vocabulary_autocomplete",
+        )
+    ]

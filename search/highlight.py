@@ -3,22 +3,23 @@
 Wagtail's database backend has no highlighter, and the user's query must never reach a search
 engine's query syntax (FTS5, tsquery, Lucene) raw. So the query is reduced to plain words here,
 and snippets are built in Python from the page's own indexed text: HTML-escaped first, then
-matched words wrapped in ``<mark>``. A word matches a query term when they share a prefix long
-enough to be the same word in another form (``наркотик`` / ``наркотиков``, ``prevent`` /
-``prevention``), which mirrors the stemming the search backends do.
+matched words wrapped in ``<mark>``. A word matches a query term when the search would have
+matched it (:func:`search.analysis.same_word`: same stem, or the truncated stem as prefix, in
+the reader's language) or they share a prefix long enough to be the same word in another form
+(``наркотик`` / ``наркотиков``, ``prevent`` / ``prevention``).
 """
 
 from __future__ import annotations
 
 import html
 import os
-import re
 import unicodedata
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+from search.analysis import WORD_RE, normalise, same_word
+
 MAX_TERMS = 16
 
 
@@ -42,23 +43,24 @@ def query_terms(query: str) -> list[str]:
     return seen[:MAX_TERMS]
 
 
-def word_matches(word: str, term: str) -> bool:
-    word = word.lower()
-    if word == term:
+def word_matches(word: str, term: str, language: str | None = None) -> bool:
+    """Whether ``word`` of a page is a form of the query word ``term`` in ``language``."""
+    if same_word(word, term, language):
         return True
+    word, term = normalise(word, language), normalise(term, language)
     shortest = min(len(word), len(term))
     if shortest < 4:
         return False
     return len(os.path.commonprefix([word, term])) >= max(4, shortest - 2)
 
 
-def _mark(text: str, terms: list[str]) -> str:
+def _mark(text: str, terms: list[str], language: str | None = None) -> str:
     """Escape ``text`` and wrap the words matching ``terms`` in <mark>."""
     out: list[str] = []
     position = 0
     for match in WORD_RE.finditer(text):
         word = match.group(0)
-        if any(word_matches(word, term) for term in terms):
+        if any(word_matches(word, term, language) for term in terms):
             out.append(escape(text[position : match.start()]))
             out.append(f"<mark>{escape(word)}</mark>")
             position = match.end()
@@ -66,8 +68,8 @@ def _mark(text: str, terms: list[str]) -> str:
     return "".join(out)
 
 
-def highlight(text: str, terms: list[str]) -> SafeString:
-    return mark_safe(_mark(text, terms))  # _mark escapes everything it emits
+def highlight(text: str, terms: list[str], language: str | None = None) -> SafeString:
+    return mark_safe(_mark(text, terms, language))  # _mark escapes everything it emits
 
 
 def plain_text(value) -> str:
@@ -82,14 +84,16 @@ def plain_text(value) -> str:
     return " ".join(strip_control_characters(text).split())
 
 
-def snippet(text: str, terms: list[str], length: int = 240) -> SafeString:
+def snippet(
+    text: str, terms: list[str], length: int = 240, language: str | None = None
+) -> SafeString:
     """A window of ``text`` around the first matched term, escaped and highlighted."""
     text = plain_text(text)
     if not text:
         return mark_safe("")
     start = 0
     for match in WORD_RE.finditer(text):
-        if any(word_matches(match.group(0), term) for term in terms):
+        if any(word_matches(match.group(0), term, language) for term in terms):
             start = max(0, match.start() - length // 3)
             break
     if start:
@@ -102,4 +106,4 @@ def snippet(text: str, terms: list[str], length: int = 240) -> SafeString:
     window = text[start:end]
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
-    return mark_safe(escape(prefix) + _mark(window, terms) + escape(suffix))
+    return mark_safe(escape(prefix) + _mark(window, terms, language) + escape(suffix))

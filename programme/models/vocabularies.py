@@ -21,6 +21,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from programme.models.reader import current_language
+from programme.tagging import HELP_TEXT as TAG_HELP_TEXT
+from programme.tagging import VocabularyTagField
 
 DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
 # CLDR territories that are no ISO 3166-1 country: unknown, pseudo, unions, regions.
@@ -74,6 +76,17 @@ class CountryTag(TagBase):
             return BabelLocale.parse(language).territories.get(self.code) or self.name
         except (ValueError, LookupError):
             return self.name
+
+    def aliases(self) -> list[str]:
+        """Other names editors may type: the ISO code and CLDR's own name in every site
+        language (``Киргизия`` beside the preferred ``Кыргызстан``)."""
+        names = [self.code]
+        for language, _name in settings.LANGUAGES:
+            try:
+                names.append(BabelLocale.parse(language).territories.get(self.code) or "")
+            except (ValueError, LookupError):
+                continue
+        return [name for name in names if name]
 
     def clean(self) -> None:
         self.slug = (self.slug or "").strip().lower()
@@ -170,12 +183,30 @@ class ThemeLabel(Orderable):
 # --- What tagged pages share --------------------------------------------------------------
 
 
+class VocabularyTaggableManager(ClusterTaggableManager):
+    """modelcluster's tag manager whose admin form field resolves any label in any locale,
+    the slug or the ISO code, and refuses what matches nothing (``programme.tagging``).
+
+    Migrations see a plain ``ClusterTaggableManager``: only the form field differs."""
+
+    def formfield(self, form_class=None, **kwargs):
+        kwargs["form_class"] = VocabularyTagField
+        kwargs["help_text"] = TAG_HELP_TEXT
+        kwargs.setdefault("tag_model", self.related_model)
+        return super().formfield(**kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "modelcluster.contrib.taggit.ClusterTaggableManager", args, kwargs
+
+
 def tags_field(
     vocabulary: type[TagBase], through: str, related_name: str
 ) -> ClusterTaggableManager:
-    """A page's tag field on ``vocabulary`` (editors tag with the usual tag widget), named
-    after the vocabulary ("countries", "themes") so every tagged page type says it alike."""
-    return ClusterTaggableManager(
+    """A page's tag field on ``vocabulary`` (editors type a label in any language, the slug
+    or the ISO code), named after the vocabulary ("countries", "themes") so every tagged
+    page type says it alike."""
+    return VocabularyTaggableManager(
         through=through,
         blank=True,
         verbose_name=vocabulary._meta.verbose_name_plural,

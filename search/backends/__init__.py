@@ -1,9 +1,12 @@
 """Wagtail search backends that know the language of each page.
 
-``search.backends.database`` wraps Wagtail's database backend (PostgreSQL full-text search
-with one text search configuration per language; SQLite FTS5 for the quick start).
-``search.backends.elasticsearch`` wraps Wagtail's ``elasticsearch8`` backend with one index
-per locale, each analysed by that language's analyser.
+``search.backends.database`` wraps Wagtail's database backend, analysing each page in its
+locale's language and each query in the reader's: ``search.backends.postgres`` (a text
+search configuration per language) and ``search.backends.sqlite`` (FTS5 with Snowball stems
+computed in Python), both with the truncated-stem prefix fallback of ``search.analysis``
+for languages without a stemmer. ``search.backends.elasticsearch`` wraps Wagtail's
+``elasticsearch8`` backend with one index per locale, each analysed by that language's
+analyser.
 """
 
 from __future__ import annotations

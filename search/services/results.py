@@ -80,10 +80,12 @@ def hits(pks: list[int], terms: list[str], locale: Locale) -> list[SearchHit]:
     by_pk = {page.pk: page for page in pages}
     # Type names in the asked language, whatever the request's (the API has no prefix).
     with translation.override(locale.language_code):
-        return _build_hits(pks, by_pk, terms)
+        return _build_hits(pks, by_pk, terms, locale.language_code)
 
 
-def _build_hits(pks: list[int], by_pk: dict[int, Page], terms: list[str]) -> list[SearchHit]:
+def _build_hits(
+    pks: list[int], by_pk: dict[int, Page], terms: list[str], language: str
+) -> list[SearchHit]:
     found = []
     for pk in pks:
         page = by_pk.get(pk)
@@ -92,8 +94,8 @@ def _build_hits(pks: list[int], by_pk: dict[int, Page], terms: list[str]) -> lis
         found.append(
             SearchHit(
                 page=page,
-                title=highlight(page.title, terms),
-                snippet=snippet(page_text(page), terms),
+                title=highlight(page.title, terms, language),
+                snippet=snippet(page_text(page), terms, language=language),
                 url=page.get_url() or page.url_path,
                 content_type=str(page._meta.verbose_name),
             )
@@ -111,7 +113,8 @@ def page_text(page: Page) -> str:
             parts.append(plain_text(search_field.get_value(page)))
         except Exception:  # a broken field must not break the results page
             logger.exception("Cannot read %s.%s", type(page).__name__, search_field.field_name)
-    return " ".join(part for part in parts if part)
+    # A summary often doubles as the search description: show such a text once.
+    return " ".join(dict.fromkeys(part for part in parts if part))
 
 
 def promotions(query: str, locale: Locale) -> list[Promotion]:

@@ -101,8 +101,11 @@ def test_phase_edit_form_renders_with_tag_widgets(admin_client, tree):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tree["phase7"].pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'data-w-tag-url-value="/admin/tag-autocomplete/programme/countrytag/"' in html
-    assert 'data-w-tag-url-value="/admin/tag-autocomplete/programme/themetag/"' in html
+    # Suggestions from every label, slug and code (programme.tagging), free typing allowed.
+    base = "/admin/programme/vocabulary-autocomplete/programme"
+    assert f'data-w-tag-url-value="{base}/countrytag/"' in html
+    assert f'data-w-tag-url-value="{base}/themetag/"' in html
+    assert "&quot;autocompleteOnly&quot;: false" in html
 
 
 def test_tag_autocomplete_offers_existing_countries(admin_client, vocab):
