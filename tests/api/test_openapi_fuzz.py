@@ -127,9 +127,9 @@ def test_snippet_routes_are_unreachable():
 
 
 def test_every_operation_documents_its_errors():
-    """The contract lists the errors a front end must handle, as problem JSON: 400 and 429 (the
-    per-client rate limit) on every operation, 401 and 403 where a token is needed, 404 on reads and addresses with an id,
-    422 where there is a request body."""
+    """The contract lists the errors a front end must handle, as problem JSON: 400 and 429
+    (the per-client rate limit) on every operation, 401 and 403 where a token is needed, 404
+    on reads and addresses with an id, 422 where there is a request body."""
     document = json.loads(SNAPSHOT.read_text())
     assert document["components"]["schemas"]["Problem"]["required"] == ["title", "status"]
     for path, methods in document["paths"].items():
