@@ -2,9 +2,9 @@
 site texts (boilerplates), per language. Like every plugin's demo pages, they are written in
 the source language and translated into each other language that has texts for them.
 
-All seven languages have a home page, the "about the programme" text, the funder credit
-and the disclaimer; the implementer credit and the donor boilerplate exist in ru and en
-only, so a site text missing in a language (and its fallback to the source) can be seen.
+All seven languages have a home page and every site text (about the programme, the
+credits, the disclaimer, the donor boilerplate), so a news item in any of them reads in its
+language from headline to boilerplate.
 """
 
 from __future__ import annotations
@@ -127,6 +127,20 @@ BOILERPLATES = {
             "Implementer",
             "<p>The programme is implemented by a public implementing agency.</p>",
         ),
+        "kk": (
+            "Іске асырушы",
+            "<p>Бағдарламаны мемлекеттік іске асырушы агенттік жүзеге асырады.</p>",
+        ),
+        "ky": (
+            "Ишке ашыруучу",
+            "<p>Программаны мамлекеттик ишке ашыруучу агенттик жүзөгө ашырат.</p>",
+        ),
+        "tg": ("Иҷрокунанда", "<p>Барномаро агентии давлатии иҷрокунанда амалӣ мекунад.</p>"),
+        "tk": (
+            "Ýerine ýetiriji",
+            "<p>Maksatnamany döwlet ýerine ýetiriji edarasy durmuşa geçirýär.</p>",
+        ),
+        "uz": ("Ijrochi", "<p>Dasturni davlat ijrochi agentligi amalga oshiradi.</p>"),
     },
     Boilerplate.Kind.DISCLAIMER: {
         "ru": (
@@ -169,6 +183,32 @@ BOILERPLATES = {
             "About the European Union",
             "<p>The European Union brings together 27 member states that share knowledge, "
             "resources and values with countries beyond its borders.</p>",
+        ),
+        "kk": (
+            "Еуропалық Одақ туралы",
+            "<p>Еуропалық Одақ білімін, ресурстары мен құндылықтарын өз шекарасынан тыс "
+            "елдермен бөлісетін 27 мүше мемлекетті біріктіреді.</p>",
+        ),
+        "ky": (
+            "Европа Бирлиги жөнүндө",
+            "<p>Европа Бирлиги өз билимин, ресурстарын жана баалуулуктарын чек арасынан "
+            "тышкаркы өлкөлөр менен бөлүшкөн 27 мүчө мамлекетти бириктирет.</p>",
+        ),
+        "tg": (
+            "Дар бораи Иттиҳоди Аврупо",
+            "<p>Иттиҳоди Аврупо 27 давлати аъзоро муттаҳид мекунад, ки дониш, захираҳо ва "
+            "арзишҳои худро бо кишварҳои берун аз марзҳояшон тақсим мекунанд.</p>",
+        ),
+        "tk": (
+            "Ýewropa Bileleşigi barada",
+            "<p>Ýewropa Bileleşigi öz bilimlerini, serişdelerini we gymmatlyklaryny "
+            "serhetlerinden daşardaky ýurtlar bilen paýlaşýan 27 agza döwleti birleşdirýär.</p>",
+        ),
+        "uz": (
+            "Yevropa Ittifoqi haqida",
+            "<p>Yevropa Ittifoqi oʻz bilimi, resurslari va qadriyatlarini chegaralaridan "
+            "tashqaridagi mamlakatlar bilan baham koʻradigan 27 aʼzo davlatni "
+            "birlashtiradi.</p>",
         ),
     },
 }
