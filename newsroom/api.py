@@ -99,7 +99,7 @@ class NewsSummarySchema(PageSummarySchema):
     @staticmethod
     def resolve_related_partners(obj: NewsPage, context: dict) -> list[dict]:
         request = context_request(context)
-        shown = [localised(obj, partner.pk) for partner in obj.related_partners.all()]
+        shown = [localised(obj, pk) for pk in partner_ids(obj)]
         unique = {page.pk: page for page in shown if page is not None}
         return [page_ref(page, request) for page in unique.values()]
 
@@ -149,14 +149,16 @@ def _site_default(context: dict, name: str) -> Boilerplate | None:
 SITE_DEFAULTS: dict = {}
 
 
-register(
-    NewsPage,
-    lambda page: [
-        page.related_phase_id,
-        page.media_contact_id,
-        *(partner.pk for partner in page.related_partners.all()),
-    ],
-)
+def partner_ids(page: NewsPage) -> list[int]:
+    """The ids of the item's partners, read once per item (prefetched by the listing; one
+    query on a detail route, shared by the related-page resolution and the resolver)."""
+    ids = getattr(page, "_partner_ids", None)
+    if ids is None:
+        ids = page._partner_ids = [partner.pk for partner in page.related_partners.all()]
+    return ids
+
+
+register(NewsPage, lambda page: [page.related_phase_id, page.media_contact_id, *partner_ids(page)])
 
 
 class NewsIndexPageDetail(IndexPageDetail):

@@ -92,7 +92,7 @@ class ProgrammePhaseSummarySchema(PageSummarySchema):
     @staticmethod
     def resolve_partners(obj: ProgrammePhasePage, context: dict) -> list[dict]:
         request = context_request(context)
-        shown = [(item, localised(obj, item.partner_id)) for item in obj.phase_partners.all()]
+        shown = [(item, localised(obj, item.partner_id)) for item in phase_partners(obj)]
         return [
             {
                 "role": item.role,
@@ -182,7 +182,17 @@ class DonorContactPageDetail(BasePageDetail, ContactSummarySchema):
 
 # --- What each page type refers to (resolved in the item's language, see headless.related)
 
-register(ProgrammePhasePage, lambda page: [item.partner_id for item in page.phase_partners.all()])
+
+def phase_partners(page: ProgrammePhasePage) -> list[PhasePartner]:
+    """The phase's partner rows, read once per phase (prefetched by the listing; one query
+    on a detail route, shared by the related-page resolution and the resolver)."""
+    rows = getattr(page, "_phase_partner_rows", None)
+    if rows is None:
+        rows = page._phase_partner_rows = list(page.phase_partners.all())
+    return rows
+
+
+register(ProgrammePhasePage, lambda page: [item.partner_id for item in phase_partners(page)])
 register(DonorContactPage, lambda page: [page.organisation_id])
 
 

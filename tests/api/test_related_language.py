@@ -8,11 +8,14 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from headless.related import resolve
 from tests.factories.newsroom import NewsPageFactory
+from tests.factories.programme import PartnerOrganisationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +163,30 @@ def test_related_pages_of_a_list_page_cost_one_query(
     for item in new:
         assert item["related_phase"]["id"] == c.phase_en.pk
         assert [p["id"] for p in item["related_partners"]] == [c.partner_en.pk]
+
+
+def test_a_detail_resolves_its_related_pages_in_one_query_whatever_their_number(
+    client, site_content, django_assert_max_num_queries
+):
+    """A news detail resolves its phase, partners and contact in one query (and its
+    contact's organisation in one more): five more partners cost no query."""
+    c = site_content
+    url = f"/api/v3/news/{c.article_en.pk}/"
+    client.get(url)  # renditions are created once, on first use
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    resolving = [q for q in before.captured_queries if "publicly_visible" in q["sql"]]
+    assert len(resolving) == 2
+    budget = len(before.captured_queries)  # read now: the log is a bounded deque
+    more = [
+        PartnerOrganisationPageFactory(parent=c.partner.get_parent(), title=f"Партнёр {n}")
+        for n in range(5)
+    ]
+    article_en = c.article_en.specific
+    article_en.related_partners.add(*more)
+    article_en.save_revision().publish()
+    client.get(url)
+    with django_assert_max_num_queries(budget):
+        item = client.get(url).json()
+    assert len(item["related_partners"]) == 6
+    assert item["related_partners"][0]["id"] == c.partner_en.pk
