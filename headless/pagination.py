@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from headless.locales import resolve_locale
 from headless.params import PAGINATION_PARAMS, check_limit, reject_unknown
+from headless.related import attach
 
 
 class ListSchema(Schema):
@@ -47,7 +48,8 @@ def paginate(
     endpoint's own parameter checks, the locale is resolved and ``queryset(locale)`` built,
     each given filter ({parameter: (lookup, value)}) applied when its value is set, then
     ``arrange(queryset, locale)`` may order, narrow or turn it into a list. The count is
-    ``len()`` for a list and one COUNT query for a queryset.
+    ``len()`` for a list and one COUNT query for a queryset. The pages the items of the
+    page refer to are resolved together (``headless.related.attach``: one query).
     """
     reject_unknown(request, {*filters, *also_allowed, *PAGINATION_PARAMS})
     check_limit(limit)
@@ -61,4 +63,6 @@ def paginate(
     if arrange is not None:
         items = arrange(items, language)
     count = len(items) if isinstance(items, list) else items.count()
-    return list_envelope(items[offset : offset + limit], count, limit, offset)
+    page = list(items[offset : offset + limit])
+    attach(page)
+    return list_envelope(page, count, limit, offset)

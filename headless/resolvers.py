@@ -14,7 +14,8 @@ from wagtail.models import Page
 
 from headless.context import context_request
 from headless.locales import label_in_page_language, locale_codes
-from headless.serialisers import image_data, page_ref, rich_text_html, stream_data
+from headless.related import localised, resolve
+from headless.serialisers import chosen_pages, image_data, page_ref, rich_text_html, stream_data
 
 
 def page_url(obj: Page, context: dict) -> str | None:
@@ -27,12 +28,20 @@ def page_locale(obj: Page, context: dict) -> str:
 
 
 def stream_field(name: str) -> staticmethod:
-    """Resolver: the StreamField ``name`` as a list of blocks."""
+    """Resolver: the StreamField ``name`` as a list of blocks, its chosen pages in the page's
+    language and only while publicly visible (all of them resolved in one query)."""
 
-    def resolve(obj: Page, context: dict) -> list[dict]:
-        return stream_data(getattr(obj, name), context_request(context))
+    def resolve_stream(obj: Page, context: dict) -> list[dict]:
+        stream = getattr(obj, name)
+        chosen = [
+            page.pk for child in stream or [] for page in chosen_pages(child.block, child.value)
+        ]
+        found = resolve(chosen, {obj.locale_id})
+        return stream_data(
+            stream, context_request(context), lambda page: found.get(page.pk, obj.locale_id)
+        )
 
-    return staticmethod(resolve)
+    return staticmethod(resolve_stream)
 
 
 def rich_text_field(name: str) -> staticmethod:
@@ -63,12 +72,11 @@ def choice_label(choices: type[Choices], name: str = "kind") -> staticmethod:
 
 
 def related_page(name: str) -> staticmethod:
-    """Resolver: a reference to the page of the foreign key ``name``, only while it is live."""
+    """Resolver: a reference to the page of the foreign key ``name``, in the page's language
+    when translated, never one that is not publicly visible (``headless.related``)."""
 
-    def resolve(obj: Page, context: dict) -> dict | None:
-        page = getattr(obj, name)
-        if page is None or not page.live:
-            return None
+    def resolve_related(obj: Page, context: dict) -> dict | None:
+        page = localised(obj, getattr(obj, f"{name}_id"))
         return page_ref(page, context_request(context))
 
-    return staticmethod(resolve)
+    return staticmethod(resolve_related)

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from headless.context import context_request
 from headless.resolvers import page_locale, page_url, rich_text_field
 from headless.serialisers import page_ref
+from headless.visibility import visible_pages
 
 
 class TagSchema(Schema):
@@ -104,10 +105,11 @@ class PageInfoSchema(Schema):
     def resolve_parent(obj: Page, context: dict) -> dict | None:
         if not context.get("with_parent", True):
             return None
-        parent = obj.get_parent()
-        if parent is None or parent.depth <= 1:
+        if obj.depth <= 2:  # the parent is the tree's root (or there is none)
             return None
-        return page_ref(parent.specific, context_request(context))
+        # Only a publicly visible parent: not a draft, a private page or an alias.
+        parent = visible_pages(Page.objects.filter(path=obj.path[: -Page.steplen])).first()
+        return page_ref(parent, context_request(context))
 
 
 class BasePageDetail(Schema):

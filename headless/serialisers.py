@@ -8,7 +8,7 @@ are passed in: the toolkit knows no app's tag models.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -128,8 +128,16 @@ def rich_text_html(value: str | None) -> str:
     return expand_db_html(value or "")
 
 
-def block_value(block: blocks.Block, value: Any, request: HttpRequest) -> Any:
-    """A block value as JSON: structure kept, rich text rendered, references resolved."""
+#: How a page chosen in a block is shown: the page to reference instead, or None to hide it.
+PageResolver = Callable[[Page], "Page | None"]
+
+
+def block_value(
+    block: blocks.Block, value: Any, request: HttpRequest, resolve_page: PageResolver
+) -> Any:
+    """A block value as JSON: structure kept, rich text rendered, references resolved
+    (``resolve_page``: a chosen page in the item's language, never one that is not
+    publicly visible; see ``headless.related``)."""
     if value is None:
         return None
     if isinstance(block, blocks.RichTextBlock):
@@ -139,28 +147,45 @@ def block_value(block: blocks.Block, value: Any, request: HttpRequest) -> Any:
     if isinstance(block, DocumentChooserBlock):
         return document_data(value)
     if isinstance(block, blocks.PageChooserBlock):
-        page = value.specific if hasattr(value, "specific") else value
-        return page_ref(page, request) if page.live else None
+        return page_ref(resolve_page(value), request)
     if isinstance(block, EmbedBlock):
         return {"url": getattr(value, "url", str(value))}
     if isinstance(block, blocks.StructBlock):
         return {
-            name: block_value(child, value.get(name), request)
+            name: block_value(child, value.get(name), request, resolve_page)
             for name, child in block.child_blocks.items()
         }
     if isinstance(block, blocks.ListBlock):
-        return [block_value(block.child_block, item, request) for item in value]
+        return [block_value(block.child_block, item, request, resolve_page) for item in value]
     if isinstance(block, blocks.StreamBlock):
-        return stream_data(value, request)
+        return stream_data(value, request, resolve_page)
     return block.get_api_representation(value, {"request": request})
 
 
-def stream_data(stream, request: HttpRequest) -> list[dict]:
+def chosen_pages(block: blocks.Block, value: Any) -> Iterator[Page]:
+    """The pages chosen anywhere in a block value (page choosers in structs, lists and
+    nested streams), so that they can be resolved together before the value is rendered."""
+    if value is None:
+        return
+    if isinstance(block, blocks.PageChooserBlock):
+        yield value
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            yield from chosen_pages(child, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from chosen_pages(block.child_block, item)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from chosen_pages(child.block, child.value)
+
+
+def stream_data(stream, request: HttpRequest, resolve_page: PageResolver) -> list[dict]:
     return [
         {
             "type": child.block_type,
             "id": child.id,
-            "value": block_value(child.block, child.value, request),
+            "value": block_value(child.block, child.value, request, resolve_page),
         }
         for child in stream or []
     ]

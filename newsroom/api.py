@@ -2,7 +2,9 @@
 pages from, and the typed shape of a news item (also served by /api/v3/pages/{id}/).
 
 The listing runs a fixed number of SQL queries whatever the page size: everything an item
-shows is fetched with select_related/prefetch_related, never per item.
+shows is fetched with select_related/prefetch_related, never per item, and the pages it
+refers to (phase, partners, media contact) are resolved for the whole page in one query, in
+each item's language and only while publicly visible (``headless.related``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Literal
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from headless.context import context_request
@@ -21,6 +23,7 @@ from headless.endpoints import add_detail_route
 from headless.errors import BadParameter
 from headless.pagination import ListSchema, paginate
 from headless.params import LIMIT, OFFSET, parse_ids
+from headless.related import localised, register
 from headless.resolvers import choice_label, image_field, related_page, stream_field
 from headless.schemas import (
     BasePageDetail,
@@ -38,7 +41,7 @@ from newsroom.models import NewsIndexPage, NewsPage
 from programme.api.schemas import ContactSummarySchema
 from programme.api.tags import countries_of, tagged, themes_of
 from programme.api.vocabularies import register_counted
-from programme.models import Boilerplate, PartnerOrganisationPage
+from programme.models import Boilerplate, DonorContactPage, PartnerOrganisationPage
 
 register_counted("news", "newsroom.NewsPage")
 
@@ -96,7 +99,9 @@ class NewsSummarySchema(PageSummarySchema):
     @staticmethod
     def resolve_related_partners(obj: NewsPage, context: dict) -> list[dict]:
         request = context_request(context)
-        return [page_ref(p, request) for p in obj.related_partners.all() if p.live]
+        shown = [localised(obj, pk) for pk in partner_ids(obj)]
+        unique = {page.pk: page for page in shown if page is not None}
+        return [page_ref(page, request) for page in unique.values()]
 
 
 class NewsPageDetail(BasePageDetail, NewsSummarySchema):
@@ -116,8 +121,10 @@ class NewsPageDetail(BasePageDetail, NewsSummarySchema):
 
     @staticmethod
     def resolve_media_contact(obj: NewsPage) -> object | None:
-        contact = obj.media_contact
-        return contact if contact is not None and contact.live else None
+        page = localised(obj, obj.media_contact_id)
+        if page is None:
+            return None
+        return DonorContactPage.objects.select_related("country").get(pk=page.pk)
 
     @staticmethod
     def resolve_about_programme(obj: NewsPage, context: dict) -> dict | None:
@@ -142,6 +149,18 @@ def _site_default(context: dict, name: str) -> Boilerplate | None:
 SITE_DEFAULTS: dict = {}
 
 
+def partner_ids(page: NewsPage) -> list[int]:
+    """The ids of the item's partners, read once per item (prefetched by the listing; one
+    query on a detail route, shared by the related-page resolution and the resolver)."""
+    ids = getattr(page, "_partner_ids", None)
+    if ids is None:
+        ids = page._partner_ids = [partner.pk for partner in page.related_partners.all()]
+    return ids
+
+
+register(NewsPage, lambda page: [page.related_phase_id, page.media_contact_id, *partner_ids(page)])
+
+
 class NewsIndexPageDetail(IndexPageDetail):
     pass
 
@@ -159,16 +178,19 @@ class NewsList(ListSchema):
 
 def news_queryset(locale: Locale) -> QuerySet:
     """Published news of a locale with everything a list item shows, prefetched."""
-    queryset = public_pages(NewsPage, locale).select_related("related_phase")
+    queryset = public_pages(NewsPage, locale)
     return tagged(queryset).prefetch_related(
         Prefetch("hero_image", queryset=image_queryset()),
-        Prefetch(
-            "related_partners",
-            queryset=PartnerOrganisationPage.objects.only(
-                "id", "title", "url_path", "locale_id", "live", "content_type_id"
-            ),
-        ),
+        # ids only: the partners shown are resolved in the item's language (headless.related)
+        Prefetch("related_partners", queryset=PartnerOrganisationPage.objects.only("id")),
     )
+
+
+def same_pages(ids: list[int]) -> QuerySet:
+    """The translation keys of the pages ``ids``: a filter on them matches a reference to any
+    translation of those pages (the API shows a related page in the item's language, so a
+    client filters by the id it was shown, while the stored reference may be the source)."""
+    return Page.objects.filter(pk__in=ids).values("translation_key")
 
 
 def ordered(queryset: QuerySet, locale: Locale, search: str | None, ordering: str | None):
@@ -197,8 +219,10 @@ LOCALE_PARAM = Query(None, description="Language code; default: the site's defau
 COUNTRY_PARAM = Query([], description="Country slugs (kz, kg...); repeat for OR.")
 THEME_PARAM = Query([], description="Theme slugs; repeat for OR.")
 KIND_PARAM = Query([], description="Kinds; repeat for OR.")
-PHASE_PARAM = Query([], description="Programme phase page ids.")
-PARTNER_PARAM = Query([], description="Partner organisation page ids.")
+PHASE_PARAM = Query([], description="Programme phase page ids; a phase matches in every language.")
+PARTNER_PARAM = Query(
+    [], description="Partner organisation page ids; a partner matches in every language."
+)
 DATE_FROM_PARAM = Query(None, description="Published on or after (ISO).")
 DATE_TO_PARAM = Query(None, description="Published on or before (ISO).")
 SEARCH_PARAM = Query(None, description="Full-text search.")
@@ -230,9 +254,11 @@ def list_news(
 
     def arrange(queryset: QuerySet, language: Locale) -> QuerySet:
         if phase:
-            queryset = queryset.filter(related_phase_id__in=parse_ids("phase", phase))
+            keys = same_pages(parse_ids("phase", phase))
+            queryset = queryset.filter(related_phase__translation_key__in=keys)
         if partner:
-            queryset = queryset.filter(related_partners__in=parse_ids("partner", partner))
+            keys = same_pages(parse_ids("partner", partner))
+            queryset = queryset.filter(related_partners__translation_key__in=keys)
         if country or theme or partner:
             queryset = queryset.distinct()
         return ordered(queryset, language, search, ordering)

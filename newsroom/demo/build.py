@@ -15,7 +15,7 @@ from typing import Any
 
 from wagtail.models import Locale, Page
 
-from newsroom.demo import data_en, data_ru
+from newsroom.demo import data_en, data_kk, data_ky, data_ru, data_tg, data_tk, data_uz
 from newsroom.demo.data_items import ITEMS, NEWS_INDEX, Item
 from newsroom.demo.data_programme import (
     CONTACT,
@@ -47,7 +47,15 @@ from programme.models import (
 )
 
 #: The languages the newsroom's demo is written in, source language first.
-LANGUAGES = {"ru": data_ru, "en": data_en}
+LANGUAGES = {
+    "ru": data_ru,
+    "en": data_en,
+    "kk": data_kk,
+    "ky": data_ky,
+    "tg": data_tg,
+    "tk": data_tk,
+    "uz": data_uz,
+}
 
 
 def page_texts(slug: str) -> dict[str, dict]:
@@ -193,5 +201,5 @@ def load(homes: dict[str, Page], stdout) -> None:
         fields = item_fields(item, **references)
         ensure_page(index, NewsPage, item.slug, item_texts(item.slug), **fields)
         created += not exists
-    languages = " and ".join(LANGUAGES)
-    stdout.write(f"Newsroom demo: {len(ITEMS)} items in {languages} ({created} new).")
+    languages = ", ".join(LANGUAGES)
+    stdout.write(f"Newsroom demo: {len(ITEMS)} items, in {languages} ({created} new).")

@@ -32,7 +32,7 @@ def phase_queryset(locale: Locale) -> QuerySet:
     return tagged(queryset).prefetch_related(
         Prefetch(
             "phase_partners",
-            queryset=PhasePartner.objects.select_related("partner").order_by("sort_order"),
+            queryset=PhasePartner.objects.order_by("sort_order"),
         )
     )
 
@@ -45,7 +45,7 @@ def partner_queryset(locale: Locale) -> QuerySet:
 def contact_queryset(locale: Locale) -> QuerySet:
     return (
         public_pages(DonorContactPage, locale)
-        .select_related("country", "organisation")
+        .select_related("country")
         .prefetch_related("phones", "social_links")
     )
 

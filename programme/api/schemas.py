@@ -2,7 +2,8 @@
 page details served by our routers and by /api/v3/pages/{id}/ (``PAGE_SCHEMAS``, registered
 with Wagtail's API registry by the host), and the listing envelopes.
 
-Labels come in each page's own language; related pages only when they are live.
+Labels come in each page's own language; related pages in it too when translated, and only
+while publicly visible (``headless.related``: the page types register what they refer to).
 Schemas have no docstrings: pydantic would publish them in the OpenAPI document.
 """
 
@@ -17,6 +18,7 @@ from wagtail.models import Page
 from headless.context import context_request
 from headless.locales import label_in_page_language
 from headless.pagination import ListSchema
+from headless.related import localised, register
 from headless.resolvers import (
     choice_label,
     image_field,
@@ -90,16 +92,17 @@ class ProgrammePhaseSummarySchema(PageSummarySchema):
     @staticmethod
     def resolve_partners(obj: ProgrammePhasePage, context: dict) -> list[dict]:
         request = context_request(context)
+        shown = [(item, localised(obj, item.partner_id)) for item in phase_partners(obj)]
         return [
             {
                 "role": item.role,
                 "role_label": label_in_page_language(
                     obj, context, PhasePartner.Role(item.role).label
                 ),
-                "partner": page_ref(item.partner, request),
+                "partner": page_ref(partner, request),
             }
-            for item in obj.phase_partners.all()
-            if item.partner.live and item.partner.alias_of_id is None
+            for item, partner in shown
+            if partner is not None
         ]
 
 
@@ -175,6 +178,22 @@ class ContactSummarySchema(PageSummarySchema):
 
 class DonorContactPageDetail(BasePageDetail, ContactSummarySchema):
     pass
+
+
+# --- What each page type refers to (resolved in the item's language, see headless.related)
+
+
+def phase_partners(page: ProgrammePhasePage) -> list[PhasePartner]:
+    """The phase's partner rows, read once per phase (prefetched by the listing; one query
+    on a detail route, shared by the related-page resolution and the resolver)."""
+    rows = getattr(page, "_phase_partner_rows", None)
+    if rows is None:
+        rows = page._phase_partner_rows = list(page.phase_partners.all())
+    return rows
+
+
+register(ProgrammePhasePage, lambda page: [item.partner_id for item in phase_partners(page)])
+register(DonorContactPage, lambda page: [page.organisation_id])
 
 
 # --- Index pages, registry, listings ----------------------------------------------------------

@@ -6,7 +6,9 @@ Each app that contributes demo content exposes ``load(homes, stdout)``; the host
 - ``pages``: ``ensure_page`` (a page from its per-language texts), ``ensure_child``,
   ``ensure_translation``: Wagtail-only helpers, shared with the newsroom's demo.
 - ``data_pages``: the pages without their texts (slugs, kinds, dates, relations).
-- ``data_ru``, ``data_en``: the texts, one module per language, keyed by page slug.
+- ``data_ru``, ``data_en``, ``data_kk``, ``data_ky``, ``data_tg``, ``data_tk``, ``data_uz``:
+  the texts, one module per language, keyed by page slug (ru and en complete; the five
+  national languages translate the pages a reader of them looks for first).
 - ``build``: places the data (``load``, ``ensure_vocabularies``).
 """
 

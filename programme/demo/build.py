@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 from wagtail.models import Page
 
-from programme.demo import data_en, data_ru
+from programme.demo import data_en, data_kk, data_ky, data_ru, data_tg, data_tk, data_uz
 from programme.demo.data_pages import (
     CONTACTS,
     COUNTRIES,
@@ -43,7 +43,15 @@ from programme.models import (
 )
 
 #: The languages the programme's demo is written in, source language first.
-LANGUAGES = {"ru": data_ru, "en": data_en}
+LANGUAGES = {
+    "ru": data_ru,
+    "en": data_en,
+    "kk": data_kk,
+    "ky": data_ky,
+    "tg": data_tg,
+    "tk": data_tk,
+    "uz": data_uz,
+}
 
 
 def page_texts(slug: str, derive: Callable[[dict], dict] | None = None) -> dict[str, dict]:

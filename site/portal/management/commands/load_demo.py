@@ -1,5 +1,6 @@
-"""Build the demo site: locales, home pages in ru and en, site texts, an admin user, and the
-demo content of every installed plugin. Idempotent: a second run changes nothing."""
+"""Build the demo site: locales, home pages in the seven languages, site texts, an admin
+user, and the demo content of every installed plugin. Idempotent: a second run changes
+nothing. The texts are in ``portal.demo_texts``."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
+from portal.demo_texts import BOILERPLATES, HOME_TEXT, SETTINGS_FIELDS
 from portal.i18n.permissions import setup_translator_group
 from portal.models import HomePage, SiteSettings
 from programme.demo import SOURCE_LANGUAGE, ensure_translation
@@ -24,96 +26,6 @@ from programme.models import Boilerplate
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_PLUGINS = ["programme.demo", "newsroom.demo"]
-
-# The home page and the site texts below, like every plugin's demo pages, are written in the
-# source language and translated into each other language that has texts for them.
-
-HOME_TEXT = {
-    "ru": {
-        "title": "Программа сокращения спроса на наркотики в Центральной Азии",
-        "intro": "<p>Новости, этапы программы, партнёры и контакты — на русском и английском "
-        "языках, а постепенно и на языках стран региона.</p>",
-    },
-    "en": {
-        "title": "Central Asia Drug Demand Reduction Programme",
-        "intro": "<p>News, programme phases, partners and contacts — in Russian and English, "
-        "and step by step in the languages of the region.</p>",
-    },
-    # Kazakh is the demo's partly translated language: the home page and some site texts
-    # are translated, everything else waits as an alias of the Russian page, so the
-    # fallbacks (language switcher notice, redirect or 404) can be seen.
-    "kk": {
-        "title": "Орталық Азиядағы есірткіге сұранысты азайту бағдарламасы",
-        "intro": "<p>Жаңалықтар, бағдарлама кезеңдері, серіктестер мен байланыстар. "
-        "Қазақ тіліндегі нұсқасы әлі толық емес: аударылмаған беттер орыс тілінде "
-        "ашылады.</p>",
-    },
-}
-
-# Site texts, each in the site settings field named here.
-SETTINGS_FIELDS = {
-    Boilerplate.Kind.ABOUT_PROGRAMME: "about_programme",
-    Boilerplate.Kind.FUNDER_CREDIT: "funder_credit",
-    Boilerplate.Kind.IMPLEMENTER_CREDIT: "implementer_credit",
-    Boilerplate.Kind.DISCLAIMER: "disclaimer",
-    Boilerplate.Kind.DONOR: "donor_boilerplate",
-}
-
-BOILERPLATES = {
-    Boilerplate.Kind.ABOUT_PROGRAMME: {
-        "ru": (
-            "О программе",
-            "<p><i>Программа с 2003 года поддерживает правительства Казахстана, Кыргызстана, "
-            "Таджикистана, Туркменистана и Узбекистана в развитии доказательной политики "
-            "по снижению спроса на наркотики, в профилактике и в улучшении лечения.</i></p>",
-        ),
-        "en": (
-            "About the programme",
-            "<p><i>Since 2003 the programme has supported the governments of Kazakhstan, "
-            "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in evidence-based drug "
-            "demand reduction policy, prevention and better treatment.</i></p>",
-        ),
-    },
-    Boilerplate.Kind.FUNDER_CREDIT: {
-        "ru": ("Финансирование", "<p>Программа финансируется Европейским Союзом.</p>"),
-        "en": ("Funding", "<p>The programme is funded by the European Union.</p>"),
-        "kk": ("Қаржыландыру", "<p>Бағдарламаны Еуропалық Одақ қаржыландырады.</p>"),
-    },
-    Boilerplate.Kind.IMPLEMENTER_CREDIT: {
-        "ru": ("Исполнитель", "<p>Программу реализует государственное агентство-исполнитель.</p>"),
-        "en": (
-            "Implementer",
-            "<p>The programme is implemented by a public implementing agency.</p>",
-        ),
-    },
-    Boilerplate.Kind.DISCLAIMER: {
-        "ru": (
-            "Оговорка",
-            "<p>Содержание сайта не обязательно отражает точку зрения Европейского Союза.</p>",
-        ),
-        "en": (
-            "Disclaimer",
-            "<p>The contents of this site do not necessarily reflect the views of the "
-            "European Union.</p>",
-        ),
-        "kk": (
-            "Ескерту",
-            "<p>Сайттың мазмұны Еуропалық Одақтың көзқарасын міндетті түрде білдірмейді.</p>",
-        ),
-    },
-    Boilerplate.Kind.DONOR: {
-        "ru": (
-            "О Европейском Союзе",
-            "<p>Европейский Союз объединяет 27 государств-членов, которые делятся знаниями, "
-            "ресурсами и ценностями со странами за своими пределами.</p>",
-        ),
-        "en": (
-            "About the European Union",
-            "<p>The European Union brings together 27 member states that share knowledge, "
-            "resources and values with countries beyond its borders.</p>",
-        ),
-    },
-}
 
 
 class Command(BaseCommand):
@@ -132,7 +44,7 @@ class Command(BaseCommand):
         password = self.ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(
-            f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/ru/  and  /en/  (/kk/ partly translated)"
+            f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/ru/  /en/  /kk/  /ky/  /tg/  /tk/  /uz/"
         )
         self.stdout.write(f"  Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Login: {DEMO_ADMIN_USERNAME} / {password}")
