@@ -15,15 +15,55 @@ import re
 from dataclasses import dataclass
 
 RU_MONTHS = {
-    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
-    "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9,
-    "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
+    "январ": 1,
+    "янв": 1,
+    "феврал": 2,
+    "фев": 2,
+    "март": 3,
+    "мар": 3,
+    "апрел": 4,
+    "апр": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "авг": 8,
+    "сентябр": 9,
+    "сен": 9,
+    "сент": 9,
+    "октябр": 10,
+    "окт": 10,
+    "ноябр": 11,
+    "ноя": 11,
+    "нояб": 11,
+    "декабр": 12,
+    "дек": 12,
 }
 EN_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
@@ -59,8 +99,9 @@ _PATTERNS = [
     *(re.compile(rf"^{date}(?:\s*(?:{_DASH}|:)\s*(?P<rest>.*))?$", re.S) for date in _DATES),
 ]
 # place only, wire style: "BISHKEK – The European Union ..." (a place in capitals)
-_PLACE_ONLY_WIRE = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{2,30}?)\s*[–—]\s*(?P<rest>\S.*)$",
-                              re.S)
+_PLACE_ONLY_WIRE = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{2,30}?)\s*[–—]\s*(?P<rest>\S.*)$", re.S
+)
 # place only, a line of its own: "Бишкек" / "Almaty, Kazakhstan"
 _PLACE_ONLY_LINE = re.compile(
     r"^(?P<place>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+)?(?:,\s*[A-ZА-ЯЁ][\w'’ -]+)?)\.?$"
@@ -98,7 +139,9 @@ def normalise_place(place: str) -> str:
     return place
 
 
-def _date(groups: dict, default_year: int | None) -> tuple[datetime.date | None, datetime.date | None, bool]:
+def _date(
+    groups: dict, default_year: int | None
+) -> tuple[datetime.date | None, datetime.date | None, bool]:
     if groups.get("nday"):
         try:
             day = datetime.date(int(groups["nyear"]), int(groups["nmonth"]), int(groups["nday"]))
@@ -120,13 +163,34 @@ def _date(groups: dict, default_year: int | None) -> tuple[datetime.date | None,
     return start, end, guessed
 
 
-_NOT_PLACES = {"press release", "пресс-релиз", "пресс релиз", "statement", "заявление", "news",
-               "новости", "photo", "фото", "tags", "теги", "home", "главная", "posted",
-               "опубликовано", "updated", "обновлено", "date", "дата", "source", "источник"}
+_NOT_PLACES = {
+    "press release",
+    "пресс-релиз",
+    "пресс релиз",
+    "statement",
+    "заявление",
+    "news",
+    "новости",
+    "photo",
+    "фото",
+    "tags",
+    "теги",
+    "home",
+    "главная",
+    "posted",
+    "опубликовано",
+    "updated",
+    "обновлено",
+    "date",
+    "дата",
+    "source",
+    "источник",
+}
 
 
-def find_dateline(line: str, default_year: int | None = None, allow_place_only: bool = False
-                  ) -> Dateline | None:
+def find_dateline(
+    line: str, default_year: int | None = None, allow_place_only: bool = False
+) -> Dateline | None:
     """The dateline at the start of ``line``, or None. ``allow_place_only`` also takes a
     line holding just a place name (only right after the title is that a dateline)."""
     line = line.strip()
@@ -144,12 +208,15 @@ def find_dateline(line: str, default_year: int | None = None, allow_place_only: 
             continue
         rest = (groups.get("rest") or "").strip()
         written = line[: len(line) - len(rest)].strip() if rest else line
-        agency = (groups.get("agency") or "").strip("«»\"()")
+        agency = (groups.get("agency") or "").strip('«»"()')
         return Dateline(place, start, end, agency, written.rstrip(" –—-"), rest, guessed)
     match = _PLACE_ONLY_WIRE.match(head) and _PLACE_ONLY_WIRE.match(line)
     if match and match.group("place").strip().lower() not in _NOT_PLACES:
-        return Dateline(place=normalise_place(match.group("place")), text=match.group("place"),
-                        rest=match.group("rest").strip())
+        return Dateline(
+            place=normalise_place(match.group("place")),
+            text=match.group("place"),
+            rest=match.group("rest").strip(),
+        )
     if allow_place_only and len(line) <= 50:
         match = _PLACE_ONLY_LINE.match(line)
         if match and match.group("place").lower() not in _NOT_PLACES:

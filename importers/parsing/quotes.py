@@ -22,11 +22,13 @@ EN_VERBS = (
     r"highlighted|remarked|expressed|welcomed|thanked|told|commented|pointed out)"
 )
 _VERB = rf"(?:{RU_VERBS}|{EN_VERBS})"
-_OPEN = "«“\"„"
-_CLOSE = "»”\""
+_OPEN = '«“"„'
+_CLOSE = '»”"'
 _QUOTED = rf"[{_OPEN}](?P<quote>[^{_CLOSE}]{{8,}}?)[{_CLOSE}]"
 _HONORIFIC = r"(?:(?:Г-н|Г-жа|Госпожа|Господин|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|H\.E\.)\s+)?"
 _NAME = r"(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ]\.)?(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,2})"
+# "Директор агентства Рустам Назаров, ...": a title in front of the name.
+_LEAD = r"(?:[А-ЯЁA-Z][а-яёa-z]+(?:\s+[а-яёa-z]+){0,3}\s+(?=[А-ЯЁA-Z][а-яёa-z]+\s+[А-ЯЁA-Z]))?"
 _ATTR = r"(?:,\s*(?P<attr>[^.:;«“\"]{3,160}?))?"
 
 _PATTERNS = [
@@ -35,10 +37,14 @@ _PATTERNS = [
     # “Quote,” Name, role, said.
     re.compile(rf"^{_QUOTED}[,.!?]?\s*[–—-]?\s*{_HONORIFIC}{_NAME}{_ATTR},?\s+{_VERB}\.?$", re.S),
     # Name, role, said: «Quote».
-    re.compile(rf"^{_HONORIFIC}{_NAME}{_ATTR},?\s+{_VERB}[^:«“\"]{{0,60}}:\s*{_QUOTED}\.?$", re.S),
+    re.compile(
+        rf"^{_LEAD}{_HONORIFIC}{_NAME}{_ATTR},?\s+{_VERB}[^:«“\"]{{0,60}}:\s*{_QUOTED}\.?$", re.S
+    ),
 ]
 # Reported speech: Name, role, said that ...
-_REPORTED = re.compile(rf"^{_HONORIFIC}{_NAME},\s*(?P<attr>[^.:;«“\"]{{3,160}}?),\s+{_VERB}\b", re.S)
+_REPORTED = re.compile(
+    rf"^{_LEAD}{_HONORIFIC}{_NAME},\s*(?P<attr>[^.:;«“\"]{{3,160}}?),\s+{_VERB}\b", re.S
+)
 # A lone quotation ("«...»" with no attribution) is kept as a paragraph.
 
 
@@ -51,14 +57,14 @@ class Quote:
     reported: bool = False
 
 
-_ORG_START_EN = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?(?=[A-Z])")
+_PREPOSITIONS = {"в", "во", "на", "по", "при", "для", "из", "с", "со", "у"}
 
 
 def split_role(attr: str) -> tuple[str, str]:
     """ "Head of Cooperation at the EU Delegation" -> ("Head of Cooperation", "EU Delegation");
-    "представитель Европейского Союза" -> ("представитель", "Европейского Союза");
-    "министр здравоохранения Кыргызской Республики" -> ("министр здравоохранения",
-    "Кыргызской Республики")."""
+    "Chief Narcologist of the Ministry of Health" -> ("Chief Narcologist", "Ministry of
+    Health"); "представитель Европейского Союза" -> ("представитель", "Европейского Союза");
+    "координатор программы в Кыргызской Республике" stays a role (a place, not a body)."""
     attr = re.sub(r"\s+", " ", attr or "").strip(" ,")
     if not attr:
         return "", ""
@@ -69,17 +75,18 @@ def split_role(attr: str) -> tuple[str, str]:
         words = attr.split(" ")
         for index, word in enumerate(words[1:], start=1):
             if word[:1].isupper():
+                if words[index - 1].lower() in _PREPOSITIONS:
+                    return attr, ""
                 return " ".join(words[:index]), " ".join(words[index:])
         return attr, ""
-    match = None
-    for match in _ORG_START_EN.finditer(attr):
-        role = attr[: match.start()]
-        if role and role.split()[-1][:1].isupper() and " of " in match.group(0):
-            # "Minister of Health" : "of" belongs to the role; look further
-            continue
-        return role.strip(), attr[match.end():].strip()
-    if match is not None:
-        return attr[: match.start()].strip(), attr[match.end():].strip()
+    for pattern in (
+        r"\s+at\s+(?:the\s+)?(?=[A-Z])",
+        r"\s+of\s+the\s+(?=[A-Z])",
+        r"\s+(?:for|with|from)\s+(?:the\s+)?(?=[A-Z])",
+    ):
+        match = re.search(pattern, attr)
+        if match:
+            return attr[: match.start()].strip(), attr[match.end() :].strip()
     return attr, ""
 
 

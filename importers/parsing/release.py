@@ -32,21 +32,26 @@ _NOISE = re.compile(
 _END_MARKER = re.compile(r"^(?:#{3}|-?\s*ends?\s*-?|-?\s*конец\s*-?|\*{3}|-{3,})$", re.I)
 _ABOUT_HEADING = re.compile(
     r"^(?:about\b|notes? (?:to|for) editors|background|о программе|о проекте|справ\w*|"
-    r"примечани\w* для редакторов|информация для редакторов)", re.I
+    r"примечани\w* для редакторов|информация для редакторов)",
+    re.I,
 )
 _CONTACT_HEADING = re.compile(
     r"^(?:media contacts?|press contacts?|contacts?|for (?:more|further) information|"
     r"контакты(?: для (?:сми|прессы))?|контактная информация|для дополнительной информации)"
-    r"\s*:?$", re.I
+    r"\s*:?$",
+    re.I,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?:\+|\b00)\d[\d\s()-]{6,}\d|(?:тел\w*|phone|tel)\.?\s*:?\s*[\d+(][\d\s()-]{5,}", re.I)
+_PHONE = re.compile(
+    r"(?:\+|\b00)\d[\d\s()-]{6,}\d|(?:тел\w*|phone|tel)\.?\s*:?\s*[\d+(][\d\s()-]{5,}", re.I
+)
 _URL = re.compile(r"https?://\S+|(?:www\.)\S+")
 _FUNDER = re.compile(r"financ|funded|финансир", re.I)
 _IMPLEMENTER = re.compile(r"implement|реализ|осуществля", re.I)
 _EVENT_WORDS = re.compile(
     r"состоял\w*|прош[её]л|прошла|провед\w*|took place|was held|were held|участник\w*|"
-    r"participants|workshop|семинар|конференц\w*|conference|training|тренинг", re.I
+    r"participants|workshop|семинар|конференц\w*|conference|training|тренинг",
+    re.I,
 )
 
 
@@ -166,8 +171,9 @@ def _find_title_and_dateline(blocks: list[Block], default_year: int | None):
         dateline = find_dateline(block.lines[0], default_year)
         if dateline is None or index == 0:
             continue
-        candidates = [i for i in range(index) if not is_noise(blocks[i])
-                      and not kind_marker(blocks[i].text)]
+        candidates = [
+            i for i in range(index) if not is_noise(blocks[i]) and not kind_marker(blocks[i].text)
+        ]
         headings = [i for i in candidates if blocks[i].heading]
         if headings or candidates:
             return (headings or candidates)[-1], index, dateline
@@ -228,7 +234,8 @@ def _tail_starts(block: Block) -> bool:
     text = block.text
     return (
         (block.italic and len(text) > 120)
-        or bool(_ABOUT_HEADING.match(text)) and (block.heading or len(text) < 60)
+        or bool(_ABOUT_HEADING.match(text))
+        and (block.heading or len(text) < 60)
         or bool(_CONTACT_HEADING.match(text))
         or bool(_END_MARKER.match(text))
         or _is_contact(block)
@@ -256,9 +263,13 @@ def _split_body_and_tail(release: ParsedRelease, blocks: list[Block]) -> None:
         text = block.text
         if _END_MARKER.match(text):
             continue
-        if _ABOUT_HEADING.match(text) and (block.heading or len(text) < 60):
+        if _ABOUT_HEADING.match(block.lines[0]) and (block.heading or len(block.lines[0]) < 60):
+            if len(block.lines) == 1:
+                about_next = True
+                continue
+            block = Block(lines=block.lines[1:], italic=block.italic, links=block.links)
+            text = block.text
             about_next = True
-            continue
         if _CONTACT_HEADING.match(text):
             contact_lines.append(text)
             continue
@@ -297,7 +308,7 @@ def _kind(release: ParsedRelease) -> str:
     lead = release.title + " " + release.standfirst
     if _EVENT_WORDS.search(lead):
         return "event_report"
-    if release.contact or release.about:
+    if release.contact:  # a media contact is what makes a press release
         return "press_release"
     return "news"
 

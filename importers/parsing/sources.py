@@ -107,7 +107,9 @@ def read_markdown(text: str) -> list[Block]:
         first = lines[0].strip()
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*$", first)
         if heading and len(lines) == 1:
-            blocks.append(Block(lines=[_md_inline(heading.group(2), [])], heading=len(heading.group(1))))
+            blocks.append(
+                Block(lines=[_md_inline(heading.group(2), [])], heading=len(heading.group(1)))
+            )
             continue
         joined = " ".join(line.strip() for line in lines)
         italic = bool(re.fullmatch(r"(\*|_)[^*_].*[^*_]\1", joined, re.S))
@@ -128,10 +130,38 @@ def read_markdown(text: str) -> list[Block]:
 
 # --- HTML ----------------------------------------------------------------------------------
 
-_NOISE_TAGS = ["script", "style", "nav", "header", "footer", "aside", "form", "figcaption",
-               "noscript", "button", "iframe", "svg"]
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "address", "pre",
-               "dd", "dt", "td", "th", "caption"}
+_NOISE_TAGS = [
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "figcaption",
+    "noscript",
+    "button",
+    "iframe",
+    "svg",
+]
+_BLOCK_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "address",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "caption",
+}
 
 
 def _html_block(element: Tag) -> Block | None:
@@ -146,8 +176,9 @@ def _html_block(element: Tag) -> Block | None:
         return None
     texts = [str(s) for s in element.find_all(string=True) if str(s).strip()]
     italic = bool(texts) and all(
-        s.find_parent(["em", "i"]) is not None and element in s.find_parents() for s in
-        element.find_all(string=True) if str(s).strip()
+        s.find_parent(["em", "i"]) is not None and element in s.find_parents()
+        for s in element.find_all(string=True)
+        if str(s).strip()
     )
     heading = int(element.name[1]) if re.fullmatch(r"h[1-6]", element.name) else 0
     links = [a["href"] for a in element.find_all("a", href=True)]
@@ -199,7 +230,8 @@ def read_docx(data: bytes) -> list[Block]:
         elif match := re.match(r"Heading (\d)", style):
             heading = int(match.group(1))
         runs = [run for run in paragraph.runs if run.text.strip()]
-        italic = bool(runs) and all(run.italic or (run.style and run.style.font.italic)
-                                    for run in runs)
+        italic = bool(runs) and all(
+            run.italic or (run.style and run.style.font.italic) for run in runs
+        )
         blocks.append(Block(lines=lines, heading=heading, italic=bool(italic) and not heading))
     return blocks
