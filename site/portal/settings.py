@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsroom",
     "programme",
     "search",
+    "importers",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
