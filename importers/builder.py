@@ -40,6 +40,9 @@ class NewsDraft:
     countries: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     extra_blocks: list = field(default_factory=list)  # e.g. images, after the body
+    blocks: list | None = None  # StreamField data instead of ``body`` markup (WordPress)
+    hero_image: object | None = None
+    slug: str = ""
 
 
 def unique_slug(parent: Page, title: str, page: Page | None = None) -> str:
@@ -57,6 +60,8 @@ def unique_slug(parent: Page, title: str, page: Page | None = None) -> str:
 def _aware(day: datetime.date | None) -> datetime.datetime | None:
     if day is None:
         return None
+    if isinstance(day, datetime.datetime):
+        return day if timezone.is_aware(day) else timezone.make_aware(day)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
 
 
@@ -66,7 +71,10 @@ def _apply(page: NewsPage, draft: NewsDraft) -> None:
     page.dateline_place = draft.dateline_place[:100]
     page.publication_date = _aware(draft.publication_date)
     page.standfirst = draft.standfirst
-    page.body = markup_to_blocks(draft.body) + list(draft.extra_blocks)
+    body = draft.blocks if draft.blocks is not None else markup_to_blocks(draft.body)
+    page.body = list(body) + list(draft.extra_blocks)
+    if draft.hero_image is not None:
+        page.hero_image = draft.hero_image
     for name in BOILERPLATE_FIELDS:
         setattr(page, name, draft.boilerplates.get(name))
     page.media_contact = draft.media_contact
@@ -80,17 +88,47 @@ def save_draft(
 ) -> NewsPage:
     """A new draft under ``parent`` (in the newsroom's locale), or a new draft revision of
     ``page``: a live page keeps what readers see until an editor publishes the revision."""
+    return save_news(draft, parent, user=user, page=page, publish=False)
+
+
+@transaction.atomic
+def save_news(
+    draft: NewsDraft,
+    parent: NewsIndexPage,
+    user=None,
+    page: NewsPage | None = None,
+    publish: bool = False,
+    translation_of: NewsPage | None = None,
+) -> NewsPage:
+    """Create or update a news item from ``draft`` and save a revision, published only
+    when ``publish`` (a WordPress post that was public). ``translation_of``: the new page
+    is that page's translation (same translation key) in ``parent``'s locale; an alias a
+    synchronised tree made for it becomes the translation."""
+    if page is None and translation_of is not None:
+        existing = translation_of.get_translation_or_none(parent.locale)
+        if existing is not None:
+            page = existing.specific
+            if page.alias_of_id is not None:
+                page.alias_of = None
+                page.live = False
     if page is None:
         page = NewsPage(live=False, has_unpublished_changes=True, owner=user)
+        if translation_of is not None:
+            page.translation_key = translation_of.translation_key
+            page.locale = parent.locale
         _apply(page, draft)
-        page.slug = unique_slug(parent, draft.title)
+        page.slug = unique_slug(parent, draft.slug or draft.title)
         parent.add_child(instance=page)
     else:
-        page = page.get_latest_revision_as_object() if page.live else page
+        if page.live and not publish:
+            page = page.get_latest_revision_as_object()
         _apply(page, draft)
-        if not page.live:
+        if not page.live or publish:
             page.save()
-    page.save_revision(user=user, log_action=True)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+        page.refresh_from_db()
     return page
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from wagtail.rich_text import RichText
+
 from importers.parsing.release import ParsedRelease
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*(?P<who>.+)$")
@@ -59,5 +61,5 @@ def markup_to_blocks(text: str) -> list[tuple[str, object]]:
             )
         else:
             html = "<br/>".join(escape(line) for line in lines)
-            blocks.append(("paragraph", f"<p>{html}</p>"))
+            blocks.append(("paragraph", RichText(f"<p>{html}</p>")))
     return blocks

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -21,10 +22,6 @@ def checksum(*parts: bytes | str) -> str:
         digest.update(part.encode("utf-8") if isinstance(part, str) else part)
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-class _DryRun(Exception):
-    """Raised inside the item's transaction to roll a dry run back."""
 
 
 @dataclass
@@ -42,7 +39,8 @@ class ImportRun:
     def item(
         self, name: str, key: str, digest: str, work: Callable[[ImportRecord | None], dict]
     ) -> str:
-        """Run ``work(record)`` for one source in its own transaction. ``work`` returns
+        """Run ``work(record)`` for one source in its own transaction (a savepoint in a dry
+        run's session). ``work`` returns
         ``{"page": ..., "image": ..., "note": ...}``; it is skipped when the source has not
         changed since the last run. The outcome: created, updated, unchanged or failed."""
         record = ImportRecord.objects.filter(source_key=key).first()
@@ -56,8 +54,6 @@ class ImportRun:
                 with transaction.atomic():
                     result = work(record)
                     note = result.get("note", "")
-                    if self.dry_run:
-                        raise _DryRun
                     ImportRecord.objects.update_or_create(
                         source_key=key,
                         defaults={
@@ -66,8 +62,6 @@ class ImportRun:
                             "image": result.get("image"),
                         },
                     )
-            except _DryRun:
-                pass
             except Exception as error:
                 outcome = "failed"
                 self.failures.append((name, f"{type(error).__name__}: {error}"))
@@ -79,6 +73,19 @@ class ImportRun:
         self.done += 1
         self._progress(name)
         return outcome
+
+    @contextmanager
+    def session(self):
+        """The whole run. A real run commits item by item (an interrupted run keeps what it
+        finished). A dry run does all the work in one transaction, so later items see earlier
+        ones as in a real run (a post its images), and rolls it back at the end; each item
+        is a savepoint inside it."""
+        if not self.dry_run:
+            yield self
+            return
+        with transaction.atomic():
+            yield self
+            transaction.set_rollback(True)
 
     def _progress(self, name: str) -> None:
         if not self.progress or not self.total:

@@ -56,14 +56,15 @@ class Command(BaseCommand):
             if fixed is None:
                 raise CommandError(f"No newsroom with id {newsroom}.")
         run = ImportRun(len(files), self.stdout, self.stderr, dry_run, not no_progress)
-        for name, file in files:
-            data = file.read_bytes()
-            run.item(
-                name,
-                f"file:{name}",
-                checksum(data),
-                lambda record, data=data, name=name: self._import(data, name, fixed, record),
-            )
+        with run.session():
+            for name, file in files:
+                data = file.read_bytes()
+                run.item(
+                    name,
+                    f"file:{name}",
+                    checksum(data),
+                    lambda record, data=data, name=name: self._import(data, name, fixed, record),
+                )
         if options.get("verbosity", 1) >= 1:
             for line in run.report:
                 self.stdout.write(line)
@@ -82,8 +83,8 @@ class Command(BaseCommand):
         page = None
         if record is not None and record.page_id:
             page = NewsPage.objects.filter(pk=record.page_id).first()
-        # In a dry run too: the runner rolls the item's transaction back afterwards, so the
-        # report says what a real run would do, errors included.
+        # In a dry run too: the run's session is rolled back at the end, so the report says
+        # what a real run would do, errors included.
         page = save_draft(matched.draft, newsroom, page=page)
         note = f"{release.kind}, {len(release.body)} blocks"
         if matched.unmatched:
