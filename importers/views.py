@@ -24,6 +24,7 @@ from importers.markup import MarkupError, markup_to_blocks
 from importers.parsing.sources import Block
 from importers.service import match_release, review_initial
 from newsroom.models import NewsIndexPage, NewsPage
+from programme.models import Boilerplate
 
 TEMPLATE = "importers/admin/import_press_release.html"
 
@@ -39,6 +40,23 @@ def _can_add_news(user) -> bool:
     )
 
 
+def _render(request: HttpRequest, context: dict, status: int = 200) -> TemplateResponse:
+    context = {
+        "page_title": _("Import a press release"),
+        "header_title": _("Import a press release"),
+        "header_icon": "upload",
+        "page_subtitle": _("Paste or upload; check the parts; get a draft."),
+        **context,
+    }
+    return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def _part_label(name: str) -> str:
+    if name == "media_contact":
+        return str(NewsPage._meta.get_field("media_contact").verbose_name)
+    return str(Boilerplate.Kind(BOILERPLATE_FIELDS[name]).label)
+
+
 def _source_text(blocks: list[Block]) -> str:
     return "\n\n".join("\n".join(block.lines) for block in blocks)
 
@@ -49,10 +67,10 @@ def import_press_release(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("step") == "create":
         return _create(request)
     if request.method != "POST":
-        return TemplateResponse(request, TEMPLATE, {"source_form": SourceForm()})
+        return _render(request, {"source_form": SourceForm()})
     form = SourceForm(request.POST, request.FILES)
     if not form.is_valid():
-        return TemplateResponse(request, TEMPLATE, {"source_form": form}, status=400)
+        return _render(request, {"source_form": form}, status=400)
     upload = form.cleaned_data.get("file")
     data = upload.read() if upload is not None else form.cleaned_data["text"]
     name = upload.name if upload is not None else ""
@@ -61,11 +79,11 @@ def import_press_release(request: HttpRequest) -> HttpResponse:
         blocks = parsing.read(data, fmt)
     except parsing.UnreadableSource as error:
         form.add_error("file" if upload else "text", _("Cannot read it: %(e)s") % {"e": error})
-        return TemplateResponse(request, TEMPLATE, {"source_form": form}, status=400)
+        return _render(request, {"source_form": form}, status=400)
     release = parsing.parse_blocks(blocks, parsing.default_year_from(_source_text(blocks[:8])))
     if not release.title:
         form.add_error(None, _("No title was found: is this a press release?"))
-        return TemplateResponse(request, TEMPLATE, {"source_form": form}, status=400)
+        return _render(request, {"source_form": form}, status=400)
     newsrooms = NewsIndexPage.objects.filter(locale__language_code=release.language)
     newsroom = newsrooms.first() or NewsIndexPage.objects.first()
     matched = match_release(release, newsroom.locale if newsroom else None)
@@ -75,9 +93,10 @@ def import_press_release(request: HttpRequest) -> HttpResponse:
         "review_form": ReviewForm(initial=initial),
         "release": release,
         "source": initial["source"],
-        "unmatched": matched.unmatched,
+        "unmatched": [_part_label(name) for name in matched.unmatched],
+        "unmatched_fields": matched.unmatched,
     }
-    return TemplateResponse(request, TEMPLATE, context)
+    return _render(request, context)
 
 
 def _create(request: HttpRequest) -> HttpResponse:
@@ -95,7 +114,7 @@ def _create(request: HttpRequest) -> HttpResponse:
             form.add_error("newsroom", _("You may not add items to this newsroom."))
     if not form.is_valid():
         context = {"review_form": form, "source": request.POST.get("source", "")}
-        return TemplateResponse(request, TEMPLATE, context, status=400)
+        return _render(request, context, status=400)
     page = _save(form.cleaned_data, request.user)
     messages.success(
         request, _("Draft “%(title)s” created: review it and publish.") % {"title": page.title}

@@ -23,7 +23,7 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem(
-        _("Import a press release"),
+        _("Import press release"),
         reverse("import_press_release"),
         icon_name="upload",
         order=250,

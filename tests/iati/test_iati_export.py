@@ -195,3 +195,19 @@ def test_management_command_writes_the_same_document(programme_site, tmp_path):
     call_command("export_iati", "--output", str(target), stderr=StringIO())
     document = etree.parse(str(target)).getroot()
     assert len(document.findall("iati-activity")) == 3
+
+
+def test_editor_chooses_a_themes_dac_sector_in_the_admin(admin_client, db):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from programme.models import ThemeTag
+
+    url = reverse("wagtailsnippets_programme_themetag:add")
+    form = {"name": "Лечение", "slug": "treatment-x", "labels": inline_formset([])}
+    response = admin_client.post(url, nested_form_data({**form, "dac_sector": "1222"}))
+    assert response.status_code == 200  # refused: not five digits
+    assert not ThemeTag.objects.filter(slug="treatment-x").exists()
+    response = admin_client.post(url, nested_form_data({**form, "dac_sector": "12220"}))
+    assert response.status_code == 302
+    assert ThemeTag.objects.get(slug="treatment-x").dac_sector == "12220"

@@ -18,7 +18,7 @@ def test_menu_item_and_form_for_an_editor(editor, import_site):
     response = editor.get(URL)
     assert response.status_code == 200
     assert b'name="text"' in response.content and b'name="file"' in response.content
-    assert b"Import a press release" in editor.get("/admin/").content
+    assert b"Import press release" in editor.get("/admin/").content
 
 
 def test_anonymous_and_no_admin_users_are_refused(client, django_user_model, import_site):
@@ -48,7 +48,7 @@ def test_reference_release_parsed_beside_its_source(editor, import_site):
     assert {"prevention", "treatment"} <= theme_slugs
     assert "> Г-н Козимо Ламберти" in initial["body"]
     assert "— Козимо Ламберти | представитель | Европейского Союза" in initial["body"]
-    assert set(response.context["unmatched"]) == {
+    assert set(response.context["unmatched_fields"]) == {
         "implementer_credit",
         "funder_credit",
         "donor_boilerplate",
