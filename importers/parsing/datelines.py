@@ -134,9 +134,13 @@ def _month_number(word: str) -> int | None:
 def normalise_place(place: str) -> str:
     """ "BISHKEK" -> "Bishkek", "НУР-СУЛТАН" -> "Нур-Султан"; mixed case stays."""
     place = place.strip(" ,.–—-")
-    if place.isupper() and len(place) > 3:
-        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in place.split())
-    return place
+    parts = []
+    for part in place.split(","):
+        part = part.strip()
+        if part.isupper() and len(part) > 3:
+            part = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in part.split())
+        parts.append(part)
+    return ", ".join(parts)
 
 
 def _date(

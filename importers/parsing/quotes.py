@@ -45,6 +45,28 @@ _PATTERNS = [
 _REPORTED = re.compile(
     rf"^{_LEAD}{_HONORIFIC}{_NAME},\s*(?P<attr>[^.:;«“\"]{{3,160}}?),\s+{_VERB}\b", re.S
 )
+# "По словам министра здравоохранения Ажар Гиният, ..." / "According to Jane Doe, Director
+# of X, ...": reported speech led by the attribution.
+_ACCORDING = re.compile(
+    rf"^(?:По словам|По мнению|Как отметил[аи]?|Как сказал[аи]?)\s+"
+    rf"(?P<attr>(?:[а-яё-]+\s+){{0,6}}?){_HONORIFIC}{_NAME},",
+    re.S,
+)
+_ACCORDING_EN = re.compile(
+    rf"^According to\s+{_HONORIFIC}{_NAME}(?:,\s*(?P<attr>[^,]{{3,120}}),)?", re.S
+)
+_GENITIVE_ROLES = {
+    "министра": "министр",
+    "директора": "директор",
+    "председателя": "председатель",
+    "руководителя": "руководитель",
+    "представителя": "представитель",
+    "координатора": "координатор",
+    "заместителя": "заместитель",
+    "начальника": "начальник",
+    "главы": "глава",
+    "посла": "посол",
+}
 # A lone quotation ("«...»" with no attribution) is kept as a paragraph.
 
 
@@ -97,6 +119,16 @@ def find_quote(paragraph: str) -> Quote | None:
         if match:
             role, organisation = split_role(match.group("attr") or "")
             return Quote(match.group("quote").strip(" ,"), match.group("name"), role, organisation)
+    match = _ACCORDING.match(text)
+    if match:
+        words = match.group("attr").split()
+        if words:
+            words[0] = _GENITIVE_ROLES.get(words[0].lower(), words[0])
+        return Quote(text, match.group("name"), " ".join(words), "", reported=True)
+    match = _ACCORDING_EN.match(text)
+    if match:
+        role, organisation = split_role(match.group("attr") or "")
+        return Quote(text, match.group("name"), role, organisation, reported=True)
     match = _REPORTED.match(text)
     if match:
         role, organisation = split_role(match.group("attr"))

@@ -37,6 +37,7 @@ _ABOUT_HEADING = re.compile(
 )
 _CONTACT_HEADING = re.compile(
     r"^(?:media contacts?|press contacts?|contacts?|for (?:more|further) information|"
+    r"(?:for )?(?:media|press) (?:enquiries|inquiries)|"
     r"контакты(?: для (?:сми|прессы))?|контактная информация|для дополнительной информации)"
     r"\s*:?$",
     re.I,
@@ -50,6 +51,7 @@ _FUNDER = re.compile(r"financ|funded|финансир", re.I)
 _IMPLEMENTER = re.compile(r"implement|реализ|осуществля", re.I)
 _EVENT_WORDS = re.compile(
     r"состоял\w*|прош[её]л|прошла|провед\w*|took place|was held|were held|участник\w*|"
+    r"приняли участие|took part|"
     r"participants|workshop|семинар|конференц\w*|conference|training|тренинг",
     re.I,
 )
@@ -169,7 +171,7 @@ def _find_title_and_dateline(blocks: list[Block], default_year: int | None):
         if block.heading:
             continue
         dateline = find_dateline(block.lines[0], default_year)
-        if dateline is None or index == 0:
+        if dateline is None:
             continue
         candidates = [
             i for i in range(index) if not is_noise(blocks[i]) and not kind_marker(blocks[i].text)
@@ -177,6 +179,13 @@ def _find_title_and_dateline(blocks: list[Block], default_year: int | None):
         headings = [i for i in candidates if blocks[i].heading]
         if headings or candidates:
             return (headings or candidates)[-1], index, dateline
+        # The dateline on top, the title under it ("Каракол, 2 февраля 2021 года" first).
+        if dateline.date is not None and not dateline.rest and len(block.lines) == 1:
+            following = next(
+                (i for i in range(index + 1, len(blocks)) if not is_noise(blocks[i])), None
+            )
+            if following is not None and len(blocks[following].text) < 200:
+                return following, index, dateline
     # No dated dateline: the first heading (else first plausible line) is the title, and a
     # place alone on the next line is the dateline.
     title = None
@@ -202,7 +211,9 @@ def parse_blocks(blocks: list[Block], default_year: int | None = None) -> Parsed
     title_at, dateline_at, dateline = _find_title_and_dateline(blocks, default_year)
     if title_at is None:
         return release
-    for block in blocks[:title_at]:
+    for index, block in enumerate(blocks[:title_at]):
+        if index == dateline_at:  # a dateline above the title
+            continue
         marker = kind_marker(block.text)
         if marker:
             release.kind_marker = marker
@@ -211,7 +222,9 @@ def parse_blocks(blocks: list[Block], default_year: int | None = None) -> Parsed
     release.title = blocks[title_at].text.strip(" *#")
     start = title_at + 1
     rest_lines: list[str] = []
-    if dateline_at is not None:
+    if dateline_at is not None and dateline_at < title_at:
+        release.dateline = dateline
+    elif dateline_at is not None:
         for block in blocks[start:dateline_at]:
             release.dropped.append(block.text)
         release.dateline = dateline
@@ -233,7 +246,7 @@ def parse_blocks(blocks: list[Block], default_year: int | None = None) -> Parsed
 def _tail_starts(block: Block) -> bool:
     text = block.text
     return (
-        (block.italic and len(text) > 120)
+        (block.italic and len(text) > 80)
         or bool(_ABOUT_HEADING.match(text))
         and (block.heading or len(text) < 60)
         or bool(_CONTACT_HEADING.match(text))
