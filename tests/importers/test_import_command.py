@@ -38,8 +38,8 @@ def run(*args) -> tuple[str, str]:
 
 def test_folder_import_then_a_second_run_changes_nothing(folder, import_site):
     out, err = run(folder)
-    assert "11 items: 11 created, 0 updated, 0 unchanged, 0 failed." in out
-    assert "[##############################] 11/11" in err  # the progress bar
+    assert "15 items: 15 created, 0 updated, 0 unchanged, 0 failed." in out
+    assert "[##############################] 15/15" in err  # the progress bar
     pages = NewsPage.objects.filter(
         title__in=[
             "Kyrgyz clinics open their doors to outreach workers",
@@ -56,7 +56,7 @@ def test_folder_import_then_a_second_run_changes_nothing(folder, import_site):
     revisions = sum(p.revisions.count() for p in NewsPage.objects.all())
 
     out, _err = run(folder)
-    assert "11 items: 0 created, 0 updated, 11 unchanged, 0 failed." in out
+    assert "15 items: 0 created, 0 updated, 15 unchanged, 0 failed." in out
     assert NewsPage.objects.count() == count
     assert sum(p.revisions.count() for p in NewsPage.objects.all()) == revisions
 
@@ -70,7 +70,7 @@ def test_a_changed_file_updates_its_draft(folder, import_site):
         )
     )
     out, _err = run(folder)
-    assert "0 created, 1 updated, 10 unchanged" in out
+    assert "0 created, 1 updated, 14 unchanged" in out
     record = ImportRecord.objects.get(source_key="file:06-news-ru.txt")
     assert NewsPage.objects.get(pk=record.page_id).title == "В Оше открыт центр поддержки"
 
@@ -80,17 +80,17 @@ def test_a_bad_file_is_named_and_skipped(folder, import_site):
     (folder / "empty.txt").write_text("Home | News | About\n\n12.03.2019")
     before = NewsPage.objects.count()
     out, _err = run(folder, "--no-progress")
-    assert "13 items: 11 created, 0 updated, 0 unchanged, 2 failed." in out
+    assert "17 items: 15 created, 0 updated, 0 unchanged, 2 failed." in out
     assert "FAILED broken.docx: UnreadableSource" in out
     assert "FAILED empty.txt: ValueError: no title found" in out
-    assert NewsPage.objects.count() == before + 11
+    assert NewsPage.objects.count() == before + 15
     assert not ImportRecord.objects.filter(source_key__in=["file:broken.docx", "file:empty.txt"])
 
 
 def test_dry_run_saves_nothing_and_reports(folder, import_site):
     before = NewsPage.objects.count()
     out, _err = run(folder, "--dry-run", "--no-progress")
-    assert "Dry run, nothing saved. 11 items: 11 created" in out
+    assert "Dry run, nothing saved. 15 items: 15 created" in out
     assert "01-bishkek-wire-en.txt: would be created — press_release" in out
     assert NewsPage.objects.count() == before
     assert not ImportRecord.objects.exists()
