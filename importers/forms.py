@@ -55,7 +55,9 @@ class ReviewForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     dateline_place = forms.CharField(label=_("Dateline place"), max_length=100, required=False)
     publication_date = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     standfirst = forms.CharField(
         label=_("Standfirst"), required=False, widget=forms.Textarea(attrs={"rows": 3})

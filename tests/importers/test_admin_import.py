@@ -55,6 +55,8 @@ def test_reference_release_parsed_beside_its_source(editor, import_site):
     }
     html = response.content.decode()
     assert "importer-source" in html and "delegation-kyrgyzstan@eeas.europa.eu" in html
+    # A date input takes ISO dates only, whatever the editor's language.
+    assert 'type="date" name="publication_date" value="2022-11-30"' in html
 
 
 def _review_data(editor, text, **changes):
