@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 from importers.parsing.release import ParsedRelease
@@ -45,7 +46,10 @@ def markup_to_blocks(text: str) -> list[tuple[str, object]]:
             quoted = [line.lstrip("> ").strip() for line in lines if line.startswith(">")]
             attribution = next((m for line in lines if (m := _ATTRIBUTION.match(line))), None)
             if attribution is None:
-                raise MarkupError(f"The quote “{quoted[0][:40]}…” needs a line “— Speaker”.")
+                raise MarkupError(
+                    _("The quote “%(start)s…” needs a line “— Speaker”.")
+                    % {"start": quoted[0][:40]}
+                )
             parts = [part.strip() for part in attribution.group("who").split("|")]
             parts += ["", ""]
             blocks.append(

@@ -3,6 +3,8 @@ parts beside the source, correct them, get a draft (never a published page)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsroom.models import NewsPage
@@ -18,7 +20,8 @@ def test_menu_item_and_form_for_an_editor(editor, import_site):
     response = editor.get(URL)
     assert response.status_code == 200
     assert b'name="text"' in response.content and b'name="file"' in response.content
-    assert b"Import press release" in editor.get("/admin/").content
+    home = editor.get("/admin/").content.decode()  # the sidebar's menu is JSON in the page
+    assert URL in home and json.dumps("Импорт пресс-релиза")[1:-1] in home  # admin in Russian
 
 
 def test_anonymous_and_no_admin_users_are_refused(client, django_user_model, import_site):
@@ -136,8 +139,8 @@ def test_docx_upload(editor, import_site):
 @pytest.mark.parametrize(
     "post, message",
     [
-        ({"step": "parse"}, "Paste a press release or choose a file."),
-        ({"step": "parse", "text": "Home | News | About\n\n12.03.2019"}, "No title was found"),
+        ({"step": "parse"}, "Вставьте пресс-релиз или выберите файл."),
+        ({"step": "parse", "text": "Home | News | About\n\n12.03.2019"}, "Заголовок не найден"),
     ],
 )
 def test_bad_input_is_a_400_with_a_message(editor, import_site, post, message):
@@ -151,12 +154,12 @@ def test_broken_docx_is_a_400(editor, import_site):
 
     response = editor.post(URL, {"step": "parse", "file": SimpleUploadedFile("x.docx", b"PK junk")})
     assert response.status_code == 400
-    assert "Cannot read it" in response.content.decode()
+    assert "Не удаётся прочитать" in response.content.decode()
 
 
 def test_quote_without_speaker_is_refused(editor, import_site):
     data = _review_data(editor, REFERENCE_RELEASE.read_text(), body="> A quote with nobody")
     response = editor.post(URL, data)
     assert response.status_code == 400
-    assert "needs a line" in response.content.decode()
+    assert "нужна строка «— Кто сказал»" in response.content.decode()
     assert not NewsPage.objects.filter(title__startswith="Укрепление").exists()
