@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from docx import Document  # python-docx, pinned in requirements.txt
 
 FORMATS = ("text", "markdown", "html", "docx")
 
@@ -209,10 +211,6 @@ def read_docx(data: bytes) -> list[Block]:
     """Paragraphs of a Word file: "Title"/"Heading N" styles become headings, a paragraph
     all in italics stays italic (the "about the programme" text usually is), soft line
     breaks stay lines (an address block)."""
-    import zipfile
-
-    from docx import Document  # python-docx, pinned in requirements.txt
-
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:

@@ -29,6 +29,7 @@ class IatiConfig:
     reporting_org_ref: str = "XX-EXAMPLE-1"
     reporting_org_type: str = "10"
     reporting_org_name: dict[str, str] = field(default_factory=dict)
+    reporting_org_role: str = "4"  # its role where no public partner is named
     programme_id: str = "{org}-{programme}"
     phase_id: str = "{org}-{programme}-{phase}"
     budget_status: str = "2"  # committed

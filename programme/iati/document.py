@@ -105,20 +105,37 @@ class ActivityWriter:
         _narratives(_sub(activity, "description", type="1"), descriptions, default_language)
 
     def participating(self, activity, links: list[PhasePartner], default_language: str) -> None:
+        """The partners of the phases, each with its IATI role; partners that are not
+        publicly visible are left out. IATI requires one participating organisation at
+        least: with none, the reporting organisation stands in (``reporting_org_role``)."""
         seen = set()
         for link in links:
             role = self.config.role_codes.get(link.role)
             if role is None or (link.partner_id, role) in seen:
                 continue
-            seen.add((link.partner_id, role))
             partner = link.partner.specific
+            names = {p.locale.language_code: p.title for p in _translations(partner)}
+            if not names:
+                continue
+            seen.add((link.partner_id, role))
             attrs = {"role": role}
             org_type = self.config.org_types.get(partner.kind)
             if org_type:
                 attrs["type"] = org_type
-            org = _sub(activity, "participating-org", **attrs)
-            names = {p.locale.language_code: p.title for p in _translations(partner)}
-            _narratives(org, names or {default_language: partner.title}, default_language)
+            _narratives(_sub(activity, "participating-org", **attrs), names, default_language)
+        if not seen:
+            org = _sub(
+                activity,
+                "participating-org",
+                ref=self.config.reporting_org_ref,
+                role=self.config.reporting_org_role,
+                type=self.config.reporting_org_type,
+            )
+            _narratives(
+                org,
+                self.config.reporting_org_name or {default_language: self.config.reporting_org_ref},
+                default_language,
+            )
 
     def status_and_dates(self, activity, status: str, start, end) -> None:
         _sub(activity, "activity-status", code=STATUS_CODES[status])

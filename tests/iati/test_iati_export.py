@@ -211,3 +211,16 @@ def test_editor_chooses_a_themes_dac_sector_in_the_admin(admin_client, db):
     response = admin_client.post(url, nested_form_data({**form, "dac_sector": "12220"}))
     assert response.status_code == 302
     assert ThemeTag.objects.get(slug="treatment-x").dac_sector == "12220"
+
+
+def test_a_partner_that_is_not_public_is_left_out(client, programme_site):
+    ministry = PartnerOrganisationPage.objects.get(title="Минздрав КР")
+    ministry.unpublish()
+    document = _document(client)
+    phase7 = next(
+        a
+        for a in document.findall("iati-activity")
+        if a.findtext("iati-identifier") == "XX-EXAMPLE-1-CADAP-7"
+    )
+    names = {o.findtext("narrative") for o in phase7.findall("participating-org")}
+    assert names == {"Европейский Союз", "FIIAPP"}
