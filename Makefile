@@ -6,13 +6,19 @@ DEV := DEBUG=true
 
 .PHONY: setup browser run test lint bench
 
-setup: $(VENV)/.installed
+IATI_SCHEMAS := $(VENV)/iati-schemas/2.02
+
+setup: $(VENV)/.installed $(IATI_SCHEMAS)/iati-activities-schema.xsd
 
 # Python 3.11's own pip installs every requirement: upgrading it first only cost CI time.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+# IATI's activity schema for the IATI export's tests (tests/iati/fetch_schemas.py says how).
+$(IATI_SCHEMAS)/iati-activities-schema.xsd: | $(VENV)/.installed
+	$(PY) tests/iati/fetch_schemas.py $(IATI_SCHEMAS)
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 browser:

@@ -11,6 +11,7 @@ from babel import Locale as BabelLocale
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -137,9 +138,23 @@ class ThemeTag(TagBase, ClusterableModel):
         verbose_name_plural = _("themes")
         ordering = ["slug"]
 
+    #: The theme's OECD DAC 5-digit purpose code: the sector of the IATI export
+    #: (programme/iati). Chosen by editors, since themes and sectors do not map one to one.
+    dac_sector = models.CharField(
+        _("DAC sector code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Five digits: an OECD DAC purpose code."))],
+        help_text=_(
+            "OECD DAC 5-digit purpose code for the IATI export, e.g. 16063 (narcotics "
+            "control), 12220 (basic health care). Empty: the theme is no IATI sector."
+        ),
+    )
+
     panels = [
         FieldPanel("name", help_text=_("The label in the site's default language.")),
         FieldPanel("slug", help_text=_("Stable identifier shared by every language.")),
+        FieldPanel("dac_sector"),
         InlinePanel("labels", label=_("Labels in other languages")),
     ]
 

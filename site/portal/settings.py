@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsroom",
     "programme",
     "search",
+    "importers",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -354,3 +355,17 @@ WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
 WEBHOOK_RETRY_DELAYS = [1, 5, 30]
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
 # End of API ---------------------------------------------------------------------------------
+
+# IATI export (/iati/activities.xml, manage.py export_iati; docs/importing.md). The
+# reporting organisation's IATI identifier and the activity identifier patterns.
+IATI = {
+    "reporting_org_ref": env_str("IATI_REPORTING_ORG_REF", "XX-EXAMPLE-1"),
+    "reporting_org_type": env_str("IATI_REPORTING_ORG_TYPE", "10"),
+    "reporting_org_name": {"ru": env_str("IATI_REPORTING_ORG_NAME", "Программа CADAP")},
+    "programme_id": env_str("IATI_PROGRAMME_ID", "{org}-{programme}"),
+    "phase_id": env_str("IATI_PHASE_ID", "{org}-{programme}-{phase}"),
+}
+# Press-release and WordPress importers (docs/importing.md): where WordPress images come from
+# when the export names them by URL (a local copy of wp-content/uploads), and the
+# category/tag rules of import_wordpress.
+IMPORTERS_WORDPRESS_UPLOADS = env_str("IMPORTERS_WORDPRESS_UPLOADS", "")

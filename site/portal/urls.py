@@ -23,6 +23,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("api/v3/", api_v3.urls),
     path("api/v2/", api_v2_router.urls),
+    path("iati/", include("programme.iati.urls")),
 ]
 
 if settings.DEBUG:
