@@ -34,6 +34,7 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
 
     class Meta:
         verbose_name = _("newsroom")
+        verbose_name_plural = _("newsrooms")
 
     @classmethod
     def item_model(cls) -> type[Page]:

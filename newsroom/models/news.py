@@ -22,7 +22,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from headless.visibility import is_hidden_by_clock
-from newsroom import formatting
 from newsroom.blocks import news_body_blocks
 from newsroom.defaults import site_default
 from newsroom.ics import event_calendar
@@ -30,6 +29,7 @@ from newsroom.models.index import NewsIndexPage
 from newsroom.models.querysets import NewsPageManager
 from newsroom.models.sharing import SharingMixin
 from newsroom.models.tags import NewsCountry, NewsTheme
+from programme import l10n
 from programme.models import Boilerplate, CountryTag, ThemeTag
 from programme.models.boilerplates import boilerplate_choice
 from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, tags_field
@@ -198,7 +198,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         return self.event_start is not None
 
     def display_date(self, language: str | None = None) -> str:
-        return formatting.format_long_date(self.publication_date, language)
+        return l10n.format_long_date(self.publication_date, language)
 
     def dateline(self, language: str | None = None) -> str:
         """ "Алматы, 30 ноября 2022 г." / "Almaty, November 30, 2022": place and date in the
@@ -209,7 +209,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         return self.dateline_place or date
 
     def event_period(self, language: str | None = None) -> str:
-        return formatting.format_period(self.event_start, self.event_end, language)
+        return l10n.format_period(self.event_start, self.event_end, language)
 
     def texts(self, request: HttpRequest | None = None) -> dict[str, Boilerplate | None]:
         """The boilerplates and credits of this item in the reader's locale: the one chosen

@@ -36,6 +36,7 @@ class PartnerIndexPage(IntroIndexPage):
 
     class Meta:
         verbose_name = _("partner index")
+        verbose_name_plural = _("partner indexes")
 
     def partners(self) -> models.QuerySet:
         """Live, public partners (no aliases) with everything the listing shows, prefetched."""
@@ -167,6 +168,7 @@ class PartnerOrganisationPage(ThemeTagsMixin, Page):
 
     class Meta:
         verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
 
     @property
     def display_name(self) -> str:

@@ -91,7 +91,7 @@ def test_bad_parameters_answer_200_or_400(client, one_item, params):
 def test_too_long_query_is_a_400_with_a_message(client, homes):
     response = client.get("/ru/search/", {"q": "x" * 10_000})
     assert response.status_code == 400
-    assert "too long" in response.content.decode()
+    assert "слишком длинный" in response.content.decode()
 
 
 def test_search_page_shows_highlighted_results_facets_and_logs(client, content):
