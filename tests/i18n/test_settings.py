@@ -14,7 +14,8 @@ def test_a_bad_value_stops_start_up_with_one_line():
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines == [
-        "Configuration error: NEWSROOM_MISSING_TRANSLATION must be source, redirect or 404, got 'teleport'"
+        "Configuration error: NEWSROOM_MISSING_TRANSLATION must be source, redirect or 404, "
+        "got 'teleport'"
     ]
 
 

@@ -40,9 +40,7 @@ def is_untranslated_for_reader(page: Page) -> bool:
     return bool(page.alias_of_id) and page.alias_of.locale_id != page.locale_id
 
 
-def missing_translation_response(
-    page: Page, request: HttpRequest
-) -> HttpResponseRedirect | None:
+def missing_translation_response(page: Page, request: HttpRequest) -> HttpResponseRedirect | None:
     """None in the "source" mode (the page is served, labelled), else 404, or a temporary
     redirect to the same address in the source language (the translation may come later),
     keeping any sub-route of a routable page and the query."""
