@@ -84,6 +84,21 @@ def visible_pages(pages: PageQuerySet, now: datetime.datetime | None = None) -> 
     )
 
 
+def readable_pages(pages: PageQuerySet, now: datetime.datetime | None = None) -> PageQuerySet:
+    """``visible_pages`` plus the live aliases of publicly visible pages, for sites that show
+    a locale's untranslated pages labelled with their language instead of leaving them out
+    (``NEWSROOM_MISSING_TRANSLATION = "source"``). Everything else of the rule holds: a
+    restricted, expired or embargoed alias is no more readable than its source."""
+    now = now or timezone.now()
+    sources = visible_pages(Page.objects.all(), now).values("pk")
+    return (
+        pages.live()
+        .filter(~restricted(), expired=False)
+        .filter(Q(alias_of__isnull=True) | Q(alias_of__in=sources))
+        .exclude(hidden_by_clock_q(pages.model, now))
+    )
+
+
 def public_pages(model: type[Page], locale: Locale | None = None) -> PageQuerySet:
     """The publicly visible pages of ``model`` (in ``locale`` when given)."""
     queryset = visible_pages(model._default_manager.all())

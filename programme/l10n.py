@@ -20,7 +20,9 @@ from babel import numbers as babel_numbers
 from babel.numbers import format_compact_currency, list_currencies
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 DATE_FORMATS = ("short", "medium", "long", "full")
 
@@ -133,3 +135,24 @@ def format_money_compact(amount: Decimal | None, currency: str, language: str | 
         )
     except (ValueError, LookupError):
         return f"{amount} {currency}"
+
+
+#: "in <language>", said in the reader's language, for a text shown untranslated (a page of a
+#: locale with partial content: ``portal.i18n.partial``). One phrase per source language
+#: rather than "in %(language)s": the form of the language's name differs from language to
+#: language ("на русском", "орысша", "rus tilida").
+IN_LANGUAGE: dict[str, Promise] = {
+    "ru": _("in Russian"),
+    "en": _("in English"),
+    "kk": _("in Kazakh"),
+    "ky": _("in Kyrgyz"),
+    "tg": _("in Tajik"),
+    "tk": _("in Turkmen"),
+    "uz": _("in Uzbek"),
+}
+
+
+def in_language(code: str) -> str:
+    """The marker for a text in ``code`` ("in Russian"), in the active language."""
+    phrase = IN_LANGUAGE.get(code)
+    return str(phrase) if phrase is not None else code

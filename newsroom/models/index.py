@@ -4,6 +4,7 @@ helpers in ``newsroom.filters`` and ``newsroom.feeds``; this page hands them wha
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
@@ -44,8 +45,13 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
 
     def published_items(self) -> PageQuerySet:
         """The items a reader of this newsroom's locale may see, newest first (a
-        ``NewsPageQuerySet``)."""
-        return self.item_model().objects.child_of(self).filter(locale_id=self.locale_id).published()
+        ``NewsPageQuerySet``). With ``NEWSROOM_MISSING_TRANSLATION = "source"`` the items
+        not yet translated into the locale are listed too, in their source language (each
+        card says so: ``NewsPage.source_language``)."""
+        items = self.item_model().objects.child_of(self).filter(locale_id=self.locale_id)
+        if getattr(settings, "NEWSROOM_MISSING_TRANSLATION", "source") == "source":
+            return items.readable()
+        return items.published()
 
     def paginate(self, queryset, page_number: str | None) -> PaginatorPage:
         """A malformed or out-of-range ``?page=`` gives the first or the last page: old links

@@ -197,6 +197,19 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     def is_event(self) -> bool:
         return self.event_start is not None
 
+    @property
+    def source_language(self) -> str:
+        """For an untranslated alias listed in another locale: the language its text is in
+        (its source's); empty for a page written in its own locale's language."""
+        if self.alias_of_id and self.alias_of.locale_id != self.locale_id:
+            return self.alias_of.locale.language_code
+        return ""
+
+    @property
+    def source_language_marker(self) -> str:
+        """"in Russian", in the reader's language, for a card of an untranslated item."""
+        return l10n.in_language(self.source_language) if self.source_language else ""
+
     def display_date(self, language: str | None = None) -> str:
         return l10n.format_long_date(self.publication_date, language)
 

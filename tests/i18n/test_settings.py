@@ -24,8 +24,8 @@ def test_every_value_starts(mode):
     assert run_manage("check", NEWSROOM_MISSING_TRANSLATION=mode).returncode == 0
 
 
-def test_default_is_redirect_and_a_bad_override_is_refused(settings):
-    assert missing_translation_mode() == "redirect"
+def test_default_is_source_and_a_bad_override_is_refused(settings):
+    assert missing_translation_mode() == "source"
     settings.NEWSROOM_MISSING_TRANSLATION = "maybe"
     with pytest.raises(ImproperlyConfigured):
         missing_translation_mode()

@@ -16,27 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
-from django.utils.functional import Promise
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, PageQuerySet
+from wagtail.models import Locale, Page
 
-from headless.visibility import restricted, visible_pages
+from headless.visibility import readable_pages, visible_pages
 from portal.i18n.fallback import missing_translation_mode
-
-#: "in <language>", said in the reader's language, for a text shown untranslated. One phrase
-#: per source language rather than "in %(language)s": the case of the language's name differs
-#: from language to language ("на русском", "орысша", "rus tilida").
-IN_LANGUAGE: dict[str, Promise] = {
-    "ru": _("in Russian"),
-    "en": _("in English"),
-    "kk": _("in Kazakh"),
-    "ky": _("in Kyrgyz"),
-    "tg": _("in Tajik"),
-    "tk": _("in Turkmen"),
-    "uz": _("in Uzbek"),
-}
+from programme.l10n import in_language
 
 
 def shows_source() -> bool:
@@ -56,12 +41,6 @@ def text_language(page: Page) -> str:
         if source is not None and source.locale_id != page.locale_id:
             return source.locale.language_code
     return page.locale.language_code
-
-
-def in_language(code: str) -> str:
-    """The marker for a text in ``code`` ("in Russian"), in the active language."""
-    phrase = IN_LANGUAGE.get(code)
-    return str(phrase) if phrase is not None else code
 
 
 @dataclass(frozen=True)
@@ -86,17 +65,6 @@ def object_language(obj) -> str | None:
     """The language of a translatable object (a snippet shown through ``.localized``)."""
     locale = getattr(obj, "locale", None)
     return locale.language_code if isinstance(locale, Locale) else None
-
-
-def readable_pages(pages: PageQuerySet) -> PageQuerySet:
-    """``pages`` that a reader may open in the "source" mode: the publicly visible ones plus
-    live aliases of publicly visible pages (the untranslated copies in synchronised trees),
-    never a page under a view restriction."""
-    visible_sources = visible_pages(Page.objects.all()).values("pk")
-    return pages.live().filter(
-        Q(pk__in=visible_pages(pages.model._default_manager.all()).values("pk"))
-        | (Q(alias_of__in=visible_sources) & ~Q(restricted()))
-    )
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
                 **homes,
             }
     keep_address = page is None and _keeps_address(request)
+    names = dict(settings.LANGUAGES)  # each language's own name, as the settings spell it
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
@@ -107,7 +108,7 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
         links.append(
             LanguageLink(
                 code=code,
-                name=info["name_local"],
+                name=names.get(code) or info["name_local"],
                 url=url,
                 is_current=code == current,
                 is_translated=translated,
