@@ -148,6 +148,11 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Editors pick their admin language (Account > Preferences) among the same seven. Wagtail 8
+# ships its own admin strings in ru only of these (kk, ky, tg, tk, uz show Wagtail's own
+# buttons in English); our labels, help texts and panels are translated in all seven, and
+# Django's (forms, validation) exist in all seven too (docs/translation.md).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Latin slugs for Cyrillic titles (portal.i18n.slugs): on the server, and in the admin's slug
 # field, which transliterates in the browser when Wagtail may not keep Unicode slugs.
 NEWSROOM_LATIN_SLUGS = env_bool("NEWSROOM_LATIN_SLUGS", default=True)

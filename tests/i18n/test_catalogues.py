@@ -137,3 +137,17 @@ def test_compiled_catalogues_are_current():
     assert {p.parent.parent.parent.parent for p in catalogue_paths()} >= {
         (ROOT / app).resolve() for app in APPS_WITH_STRINGS
     }
+
+
+def test_docs_table_matches_the_catalogues():
+    """docs/translation.md's table of translated interface strings is the computed one."""
+    text = (ROOT / "docs" / "translation.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\w\w) \| (\d+ / \d+ \(\d+%\)) \|", text, flags=re.M))
+    assert sorted(rows) == sorted(LANGUAGES)
+    for language in LANGUAGES:
+        entries = [
+            e for app in APPS_WITH_STRINGS for e in polib.pofile(str(catalogue(app, language)))
+        ]
+        done = sum(1 for e in entries if e.translated())
+        share = round(100 * done / len(entries))
+        assert rows[language] == f"{done} / {len(entries)} ({share}%)", language
