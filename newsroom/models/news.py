@@ -52,7 +52,12 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     dateline_place = models.CharField(_("dateline place"), max_length=100, blank=True)
     standfirst = models.TextField(_("standfirst"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
     hero_credit = models.CharField(_("hero credit"), max_length=255, blank=True)
@@ -207,7 +212,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
 
     @property
     def source_language_marker(self) -> str:
-        """"in Russian", in the reader's language, for a card of an untranslated item."""
+        """ "in Russian", in the reader's language, for a card of an untranslated item."""
         return l10n.in_language(self.source_language) if self.source_language else ""
 
     def display_date(self, language: str | None = None) -> str:

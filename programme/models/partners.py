@@ -136,7 +136,12 @@ class PartnerOrganisationPage(ThemeTagsMixin, Page):
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     themes = tags_field(ThemeTag, "programme.PartnerTheme", related_name="tagged_partners")
