@@ -82,15 +82,16 @@ def menu_entries(home: Page | None) -> list[MenuEntry]:
     children = home.get_children().in_menu()
     if not shows_source():
         return [MenuEntry(page, None) for page in visible_pages(children).specific()]
-    pages = list(readable_pages(children).select_related("locale", "alias_of__locale"))
+    readable = readable_pages(children)
+    languages = {
+        row["pk"]: row["alias_of__locale__language_code"] or row["locale__language_code"]
+        for row in readable.values("pk", "locale__language_code", "alias_of__locale__language_code")
+    }
     entries = []
-    for page in pages:
+    for page in readable.specific():
+        code = languages.get(page.pk) or reader_language()
         label = None
-        if page.alias_of_id and page.alias_of.locale_id != page.locale_id:
-            code = page.alias_of.locale.language_code
-        else:
-            code = page.locale.language_code
         if code != reader_language():
             label = SourceLabel(code=code, marker=in_language(code))
-        entries.append(MenuEntry(page.specific, label))
+        entries.append(MenuEntry(page, label))
     return entries
