@@ -108,7 +108,9 @@ def clean_filters(filters: dict[str, list[str]] | None) -> dict[str, list[str]]:
         if any(len(v) > 100 for v in values):
             raise SearchQueryError(f"A value of {name!r} is too long.", field=name)
         if name == "year" and not all(v.isdigit() and len(v) == 4 for v in values):
-            raise SearchQueryError(_("A year is four digits, e.g. 2022."), field=name)
+            raise SearchQueryError(
+                _("%(name)s: a year is four digits, e.g. 2022.") % {"name": name}, field=name
+            )
         if name == "content_type":
             known = page_content_types()
             unknown = [v for v in values if v not in known]
