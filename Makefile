@@ -4,11 +4,17 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: setup browser run test lint bench
+.PHONY: setup browser run test lint bench messages
 
 IATI_SCHEMAS := $(VENV)/iati-schemas/2.02
 
-setup: $(VENV)/.installed $(IATI_SCHEMAS)/iati-activities-schema.xsd
+setup: $(VENV)/.installed $(IATI_SCHEMAS)/iati-activities-schema.xsd messages
+
+# The interface's translations: every app's locale/*/LC_MESSAGES/django.po compiled to .mo by
+# Babel in pure Python (portal.i18n.catalogues), so no GNU gettext is needed to run or test.
+# Extracting new strings (manage.py makemessages) needs gettext: a developer's step.
+messages: $(VENV)/.installed
+	$(DEV) $(PY) manage.py compile_translations
 
 # Python 3.11's own pip installs every requirement: upgrading it first only cost CI time.
 $(VENV)/.installed: requirements.txt requirements-dev.txt

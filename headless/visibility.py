@@ -8,7 +8,9 @@ A page is publicly visible when it is
 - **public**: no view restriction on it or on an ancestor (password, login or group: the API
   and the listings show nothing that needs one, whoever asks),
 - **not an alias**: wagtail-localize's synchronised trees make aliases of untranslated pages;
-  the route would show another page's (the source's) content, so they are never listed,
+  the route would show another page's (the source's) content, so they are never listed
+  (the one exception, ``readable_pages``, is the HTML of a locale with partial content, where
+  they are shown labelled with their language: ``NEWSROOM_MISSING_TRANSLATION = "source"``),
 - **not expired**: ``expired`` not set and ``expire_at`` not passed, and
 - **not embargoed**: a page type may declare a date field before which it is hidden
   (``embargo_field = "publication_date"`` on the model); a date in the future hides it.
@@ -80,6 +82,21 @@ def visible_pages(pages: PageQuerySet, now: datetime.datetime | None = None) -> 
     return (
         pages.live()
         .filter(~restricted(), alias_of__isnull=True, expired=False)
+        .exclude(hidden_by_clock_q(pages.model, now))
+    )
+
+
+def readable_pages(pages: PageQuerySet, now: datetime.datetime | None = None) -> PageQuerySet:
+    """``visible_pages`` plus the live aliases of publicly visible pages, for sites that show
+    a locale's untranslated pages labelled with their language instead of leaving them out
+    (``NEWSROOM_MISSING_TRANSLATION = "source"``). Everything else of the rule holds: a
+    restricted, expired or embargoed alias is no more readable than its source."""
+    now = now or timezone.now()
+    sources = visible_pages(Page.objects.all(), now).values("pk")
+    return (
+        pages.live()
+        .filter(~restricted(), expired=False)
+        .filter(Q(alias_of__isnull=True) | Q(alias_of__in=sources))
         .exclude(hidden_by_clock_q(pages.model, now))
     )
 

@@ -1,4 +1,5 @@
-"""Locale-aware formatting of dates, numbers and money for readers (CLDR data through Babel).
+"""Locale-aware formatting of dates, numbers and money for readers (CLDR data through Babel):
+the one module for it (newsroom's article dates and the phases' budgets use it too).
 
 Django's own localisation formats numbers with the active language's separators but knows no
 currency symbols and no CLDR date patterns for kk, ky, tg, tk or uz. These helpers take the
@@ -16,9 +17,12 @@ from babel import Locale as BabelLocale
 from babel import UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
+from babel.numbers import format_compact_currency, list_currencies
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 DATE_FORMATS = ("short", "medium", "long", "full")
 
@@ -72,3 +76,83 @@ def format_currency(
     if amount is None or not currency:
         return ""
     return babel_numbers.format_currency(amount, currency.upper(), locale=babel_locale(language))
+
+
+def format_long_date(value: datetime.date | datetime.datetime | None, language=None) -> str:
+    """An article's date line: ``30 ноября 2022 г.``."""
+    return format_date(value, "long", language)
+
+
+def format_period(
+    start: datetime.datetime | None, end: datetime.datetime | None, language: str | None = None
+) -> str:
+    """ "29–30 ноября 2022 г." or "30 ноября 2022 г., 09:00–18:00": one date or a date range,
+    with times when the event is within one day (local time of the site)."""
+    if start is None:
+        return ""
+    locale = babel_locale(language)
+    if timezone.is_aware(start):
+        start = timezone.localtime(start)
+    day = babel_dates.format_date(start.date(), "long", locale=locale)
+    if end is None:
+        return f"{day}, " + babel_dates.format_time(start.time(), "short", locale=locale)
+    if timezone.is_aware(end):
+        end = timezone.localtime(end)
+    if start.date() == end.date():
+        times = babel_dates.format_interval(start.time(), end.time(), skeleton="Hm", locale=locale)
+        return f"{day}, {times}"
+    return babel_dates.format_interval(start.date(), end.date(), skeleton="yMMMMd", locale=locale)
+
+
+def is_iso_currency(code: str) -> bool:
+    return (code or "").upper() in list_currencies()
+
+
+def format_money(amount: Decimal | None, currency: str, language: str | None = None) -> str:
+    """``6 800 000 €`` in ru, ``€6,800,000`` in en: cents only when the amount has any."""
+    if amount is None:
+        return ""
+    locale = babel_locale(language)
+    try:
+        if amount == amount.to_integral_value():
+            pattern = locale.currency_formats["standard"].pattern
+            whole = pattern.split(";")[0].replace("0.00", "0")
+            return babel_numbers.format_currency(
+                amount, currency, format=whole, locale=locale, currency_digits=False
+            )
+        return babel_numbers.format_currency(amount, currency, locale=locale)
+    except (ValueError, LookupError):
+        return f"{amount} {currency}"
+
+
+def format_money_compact(amount: Decimal | None, currency: str, language: str | None = None) -> str:
+    """``6,8 млн €`` in ru, ``€6.8M`` in en: for a timeline where space is short."""
+    if amount is None:
+        return ""
+    try:
+        return format_compact_currency(
+            amount, currency, locale=babel_locale(language), fraction_digits=1
+        )
+    except (ValueError, LookupError):
+        return f"{amount} {currency}"
+
+
+#: "in <language>", said in the reader's language, for a text shown untranslated (a page of a
+#: locale with partial content: ``portal.i18n.partial``). One phrase per source language
+#: rather than "in %(language)s": the form of the language's name differs from language to
+#: language ("на русском", "орысша", "rus tilida").
+IN_LANGUAGE: dict[str, Promise] = {
+    "ru": _("in Russian"),
+    "en": _("in English"),
+    "kk": _("in Kazakh"),
+    "ky": _("in Kyrgyz"),
+    "tg": _("in Tajik"),
+    "tk": _("in Turkmen"),
+    "uz": _("in Uzbek"),
+}
+
+
+def in_language(code: str) -> str:
+    """The marker for a text in ``code`` ("in Russian"), in the active language."""
+    phrase = IN_LANGUAGE.get(code)
+    return str(phrase) if phrase is not None else code

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
@@ -6,7 +7,7 @@ class SearchConfig(AppConfig):
 
     name = "search"
     label = "search"
-    verbose_name = "Search"
+    verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

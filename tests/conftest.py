@@ -41,6 +41,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # Enabled for the whole session; override_settings signals the change, so hashers and
     # cache handlers are rebuilt from it.
     override_settings(**TEST_SETTINGS).enable()
+    if not hasattr(config, "workerinput"):
+        # Before xdist starts its workers: the interface's .mo files, where a .po changed
+        # since `make` compiled them (pure Python, no gettext needed).
+        from portal.i18n.catalogues import compile_catalogues
+
+        compile_catalogues(stale_only=True)
 
 
 @pytest.fixture(autouse=True)

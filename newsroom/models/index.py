@@ -4,6 +4,7 @@ helpers in ``newsroom.filters`` and ``newsroom.feeds``; this page hands them wha
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
@@ -34,6 +35,7 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
 
     class Meta:
         verbose_name = _("newsroom")
+        verbose_name_plural = _("newsrooms")
 
     @classmethod
     def item_model(cls) -> type[Page]:
@@ -43,8 +45,18 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
 
     def published_items(self) -> PageQuerySet:
         """The items a reader of this newsroom's locale may see, newest first (a
-        ``NewsPageQuerySet``)."""
+        ``NewsPageQuerySet``): the feeds' and the API's rule, one language per feed."""
         return self.item_model().objects.child_of(self).filter(locale_id=self.locale_id).published()
+
+    def listed_items(self) -> PageQuerySet:
+        """What the HTML listing shows: ``published_items``, and with
+        ``NEWSROOM_MISSING_TRANSLATION = "source"`` the items not yet translated into the
+        locale too, in their source language (each card says so:
+        ``NewsPage.source_language``), so that a locale with partial content is not an
+        empty newsroom."""
+        if getattr(settings, "NEWSROOM_MISSING_TRANSLATION", "source") != "source":
+            return self.published_items()
+        return self.item_model().objects.child_of(self).filter(locale_id=self.locale_id).readable()
 
     def paginate(self, queryset, page_number: str | None) -> PaginatorPage:
         """A malformed or out-of-range ``?page=`` gives the first or the last page: old links
@@ -59,7 +71,7 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
-        items = self.published_items()
+        items = self.listed_items()
         filters = NewsFilterSet(request.GET, kinds=self.item_model().Kind.choices, items=items)
         queryset = filters.apply(items).with_listing_relations()
         page = self.paginate(queryset, request.GET.get("page"))

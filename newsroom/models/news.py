@@ -22,7 +22,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from headless.visibility import is_hidden_by_clock
-from newsroom import formatting
 from newsroom.blocks import news_body_blocks
 from newsroom.defaults import site_default
 from newsroom.ics import event_calendar
@@ -30,6 +29,7 @@ from newsroom.models.index import NewsIndexPage
 from newsroom.models.querysets import NewsPageManager
 from newsroom.models.sharing import SharingMixin
 from newsroom.models.tags import NewsCountry, NewsTheme
+from programme import l10n
 from programme.models import Boilerplate, CountryTag, ThemeTag
 from programme.models.boilerplates import boilerplate_choice
 from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, tags_field
@@ -52,7 +52,12 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     dateline_place = models.CharField(_("dateline place"), max_length=100, blank=True)
     standfirst = models.TextField(_("standfirst"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
     hero_credit = models.CharField(_("hero credit"), max_length=255, blank=True)
@@ -197,8 +202,21 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     def is_event(self) -> bool:
         return self.event_start is not None
 
+    @property
+    def source_language(self) -> str:
+        """For an untranslated alias listed in another locale: the language its text is in
+        (its source's); empty for a page written in its own locale's language."""
+        if self.alias_of_id and self.alias_of.locale_id != self.locale_id:
+            return self.alias_of.locale.language_code
+        return ""
+
+    @property
+    def source_language_marker(self) -> str:
+        """ "in Russian", in the reader's language, for a card of an untranslated item."""
+        return l10n.in_language(self.source_language) if self.source_language else ""
+
     def display_date(self, language: str | None = None) -> str:
-        return formatting.format_long_date(self.publication_date, language)
+        return l10n.format_long_date(self.publication_date, language)
 
     def dateline(self, language: str | None = None) -> str:
         """ "Алматы, 30 ноября 2022 г." / "Almaty, November 30, 2022": place and date in the
@@ -209,7 +227,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         return self.dateline_place or date
 
     def event_period(self, language: str | None = None) -> str:
-        return formatting.format_period(self.event_start, self.event_end, language)
+        return l10n.format_period(self.event_start, self.event_end, language)
 
     def texts(self, request: HttpRequest | None = None) -> dict[str, Boilerplate | None]:
         """The boilerplates and credits of this item in the reader's locale: the one chosen

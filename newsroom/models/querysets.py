@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 
-from headless.visibility import visible_pages
+from headless.visibility import readable_pages, visible_pages
 from newsroom.models.tags import NewsCountry, NewsTheme
 
 #: The rendition every listing card and feed uses; prefetched so a listing costs the same
@@ -27,6 +27,16 @@ class NewsPageQuerySet(PageQuerySet):
         """What a reader may see (live, public, not an alias, not expired, publication date
         not in the future: ``headless.visibility``), newest first."""
         return visible_pages(self, now).order_by("-publication_date", "-pk")
+
+    def readable(self, now: datetime.datetime | None = None) -> NewsPageQuerySet:
+        """``published`` plus the untranslated aliases of published items, for a locale whose
+        listings show the source items labelled with their language
+        (``NEWSROOM_MISSING_TRANSLATION = "source"``)."""
+        return (
+            readable_pages(self, now)
+            .select_related("alias_of__locale")
+            .order_by("-publication_date", "-pk")
+        )
 
     def with_listing_relations(self) -> NewsPageQuerySet:
         """Everything a card shows, fetched in a fixed number of queries."""

@@ -30,6 +30,7 @@ class ContactIndexPage(IntroIndexPage):
 
     class Meta:
         verbose_name = _("contact index")
+        verbose_name_plural = _("contact indexes")
 
     def contacts(self) -> models.QuerySet:
         """Live, public contact cards (no aliases) with phones and links prefetched."""
@@ -123,6 +124,7 @@ class DonorContactPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("donor contact")
+        verbose_name_plural = _("donor contacts")
 
     def address_lines(self, language: str | None = None) -> list[str]:
         lines = [self.street_address]
@@ -192,6 +194,10 @@ class ContactPhone(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("number")])]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("phone number")
+        verbose_name_plural = _("phone numbers")
+
 
 class ContactSocialLink(Orderable):
     class Network(models.TextChoices):
@@ -208,3 +214,7 @@ class ContactSocialLink(Orderable):
     url = models.URLField(_("URL"))
 
     panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social link")
+        verbose_name_plural = _("social links")

@@ -36,6 +36,7 @@ class PartnerIndexPage(IntroIndexPage):
 
     class Meta:
         verbose_name = _("partner index")
+        verbose_name_plural = _("partner indexes")
 
     def partners(self) -> models.QuerySet:
         """Live, public partners (no aliases) with everything the listing shows, prefetched."""
@@ -135,7 +136,12 @@ class PartnerOrganisationPage(ThemeTagsMixin, Page):
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     themes = tags_field(ThemeTag, "programme.PartnerTheme", related_name="tagged_partners")
@@ -167,6 +173,7 @@ class PartnerOrganisationPage(ThemeTagsMixin, Page):
 
     class Meta:
         verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
 
     @property
     def display_name(self) -> str:

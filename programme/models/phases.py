@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from headless.visibility import visible_pages
-from programme import money, timeline
+from programme import l10n, timeline
 from programme.blocks import base_blocks
 from programme.models.reader import current_language, localized_pages
 from programme.models.vocabularies import (
@@ -70,6 +70,7 @@ class ProgrammePage(Page):
 
     class Meta:
         verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
 
     def phases(self):
         """Live, public phases of this programme (never aliases), in phase order."""
@@ -102,7 +103,7 @@ class ProgrammePage(Page):
 
     def formatted_budget_totals(self, phases=None, language: str | None = None) -> list[str]:
         return [
-            money.format_money(amount, currency, language)
+            l10n.format_money(amount, currency, language)
             for currency, amount in self.budget_totals(phases).items()
         ]
 
@@ -210,6 +211,7 @@ class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
 
     class Meta:
         verbose_name = _("programme phase")
+        verbose_name_plural = _("programme phases")
 
     @property
     def status(self) -> str:
@@ -227,10 +229,10 @@ class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
         return str(self.Status(self.status).label)
 
     def budget_display(self, language: str | None = None) -> str:
-        return money.format_money(self.budget_amount, self.budget_currency, language)
+        return l10n.format_money(self.budget_amount, self.budget_currency, language)
 
     def budget_compact(self, language: str | None = None) -> str:
-        return money.format_money_compact(self.budget_amount, self.budget_currency, language)
+        return l10n.format_money_compact(self.budget_amount, self.budget_currency, language)
 
     @property
     def duration_label(self) -> str:
@@ -260,7 +262,7 @@ class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
         currency = (self.budget_currency or "").strip().upper()
-        if currency and not money.is_iso_currency(currency):
+        if currency and not l10n.is_iso_currency(currency):
             errors["budget_currency"] = _(
                 "“%(code)s” is not an ISO 4217 currency code (for example EUR, USD, KZT)."
             ) % {"code": self.budget_currency}
@@ -321,3 +323,4 @@ class PhasePartner(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("phase partner")
+        verbose_name_plural = _("phase partners")

@@ -181,6 +181,8 @@ class ThemeLabel(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("theme label")
+        verbose_name_plural = _("theme labels")
         constraints = [
             models.UniqueConstraint(
                 fields=["theme", "language"], name="unique_theme_label_language"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from search.facets import FACETS, page_content_types
@@ -46,16 +48,28 @@ def check_query_text(query: str, *, field: str = "q") -> str:
     ``SearchQueryError`` naming ``field`` for control characters (NUL, escapes: nobody types
     them) and over the site's limit of characters or words."""
     if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in query):
-        raise SearchQueryError("The query contains control characters.", field=field)
+        raise SearchQueryError(_("The query contains control characters."), field=field)
     query = " ".join(strip_control_characters(query).split())
     max_length, max_words = query_limits()
     if len(query) > max_length:
         raise SearchQueryError(
-            f"The query is too long: at most {max_length} characters, please.", field=field
+            ngettext(
+                "The query is too long: at most %(count)d character, please.",
+                "The query is too long: at most %(count)d characters, please.",
+                max_length,
+            )
+            % {"count": max_length},
+            field=field,
         )
     if query.count(" ") + 1 > max_words:
         raise SearchQueryError(
-            f"The query has too many words: at most {max_words}, please.", field=field
+            ngettext(
+                "The query has too many words: at most %(count)d, please.",
+                "The query has too many words: at most %(count)d, please.",
+                max_words,
+            )
+            % {"count": max_words},
+            field=field,
         )
     return query
 
@@ -64,7 +78,7 @@ def clean_query(query: str | None) -> str:
     if query is None:
         return ""
     if not isinstance(query, str):
-        raise SearchQueryError("The query must be text.")
+        raise SearchQueryError(_("The query must be text."))
     return check_query_text(query)
 
 
@@ -94,7 +108,9 @@ def clean_filters(filters: dict[str, list[str]] | None) -> dict[str, list[str]]:
         if any(len(v) > 100 for v in values):
             raise SearchQueryError(f"A value of {name!r} is too long.", field=name)
         if name == "year" and not all(v.isdigit() and len(v) == 4 for v in values):
-            raise SearchQueryError("A year is four digits, e.g. 2022.", field=name)
+            raise SearchQueryError(
+                _("%(name)s: a year is four digits, e.g. 2022.") % {"name": name}, field=name
+            )
         if name == "content_type":
             known = page_content_types()
             unknown = [v for v in values if v not in known]

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     """The host site: home page, site-wide settings, navigation, demo content."""
 
     name = "portal"
-    verbose_name = "Site"
+    verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
@@ -14,7 +15,9 @@ class PortalConfig(AppConfig):
         # Imported here, not at the top: they import models, which the app registry loads
         # only after this module.
         from portal.api import preview, registry  # noqa: F401  (preview registers hooks)
+        from portal.i18n import slugs
         from portal.webhooks import signals
 
         registry.register()
         signals.connect_signals()
+        slugs.install()  # Latin slugs for Cyrillic titles (NEWSROOM_LATIN_SLUGS)

@@ -51,6 +51,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def menu_items(self):
         """The main navigation: publicly visible children marked "show in menus" (so no
@@ -110,6 +111,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     def social_links(self) -> list[tuple[str, str]]:
         links = [

@@ -149,7 +149,16 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Editors pick their admin language (Account > Preferences) among the same seven. Wagtail 8
+# ships its own admin strings in ru only of these (kk, ky, tg, tk, uz show Wagtail's own
+# buttons in English); our labels, help texts and panels are translated in all seven, and
+# Django's (forms, validation) exist in all seven too (docs/translation.md).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Latin slugs for Cyrillic titles (portal.i18n.slugs): on the server, and in the admin's slug
+# field, which transliterates in the browser when Wagtail may not keep Unicode slugs.
+NEWSROOM_LATIN_SLUGS = env_bool("NEWSROOM_LATIN_SLUGS", default=True)
+WAGTAIL_ALLOW_UNICODE_SLUGS = not NEWSROOM_LATIN_SLUGS
+LOCALE_PATHS = [PORTAL_DIR / "locale"]  # the host catalogue: portal code and the templates/ folder
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
@@ -225,13 +234,14 @@ else:
     }
 
 # A page asked for in a language it has no translation in (docs/translation.md):
-# "redirect" (default) sends the reader to the source-language page with a 302,
-# "404" answers Not Found. Untranslated pages are never listed in that language either.
-NEWSROOM_MISSING_TRANSLATION = env_str("NEWSROOM_MISSING_TRANSLATION", "redirect")
-if NEWSROOM_MISSING_TRANSLATION not in ("404", "redirect"):
+# "source" (default) shows the source page in the reader's locale, labelled with its language
+# (menus list it too, marked); "redirect" sends the reader to the source-language page with a
+# 302; "404" answers Not Found (in both, untranslated pages are not listed in that language).
+NEWSROOM_MISSING_TRANSLATION = env_str("NEWSROOM_MISSING_TRANSLATION", "source")
+if NEWSROOM_MISSING_TRANSLATION not in ("source", "redirect", "404"):
     raise ConfigError(
         "NEWSROOM_MISSING_TRANSLATION",
-        f"must be 404 or redirect, got {NEWSROOM_MISSING_TRANSLATION!r}",
+        f"must be source, redirect or 404, got {NEWSROOM_MISSING_TRANSLATION!r}",
     )
 # Synchronised trees (wagtail_localize.locales' LocaleSynchronization, set up by load_demo)
 # create aliases while the page is saved, not in a background queue.

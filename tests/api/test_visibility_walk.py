@@ -17,6 +17,7 @@ from unittest import mock
 
 import pytest
 import wagtail_factories
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
@@ -246,12 +247,26 @@ HTML_URLS = [
 
 
 @pytest.mark.parametrize("url", HTML_URLS)
+@override_settings(NEWSROOM_MISSING_TRANSLATION="redirect")
 def test_no_public_html_url_shows_hidden_content(client, site, url):
+    """The strict rule. In the default "source" mode a listing also shows the untranslated
+    alias, labelled (test_untranslated_alias_is_listed_only_labelled)."""
     body = assert_nothing_hidden(site, get(client, url), url)
     # what each URL must show, so that the walk would see a leak
     expected = "Агентство" if "partners" in url else "Almaty" if "/en/" in url else "Алматы"
     if url not in ("/ru/", "/en/", "/ru/countries/", "/en/news/rss/", "/sitemap.xml"):
         assert expected in body, url
+
+
+def test_untranslated_alias_is_listed_only_labelled(client, site):
+    """NEWSROOM_MISSING_TRANSLATION "source": /en/news/ lists the untranslated alias with its
+    language and a marker; every other hidden page stays hidden, and the feed keeps to the
+    rule (one language per feed)."""
+    html = get(client, "/en/news/").content.decode()
+    assert f'<a href="{site.alias_url}" lang="ru">' in html
+    assert "(in Russian)" in html
+    assert MARK not in html.lower()  # drafts, private, embargoed, expired: still hidden
+    assert site.alias_url not in get(client, "/en/news/rss/").content.decode()
 
 
 def test_hidden_pages_are_not_served(client, site):

@@ -131,6 +131,7 @@ def test_sitemap_leaves_out_private_and_draft_pages(client, homes):
     assert "http://localhost/ru/" in xml
 
 
+@override_settings(NEWSROOM_MISSING_TRANSLATION="redirect")
 def test_language_switcher_goes_to_the_translation_or_the_home_with_a_notice(client, about):
     html = client.get("/ru/about/").content.decode()
     assert 'href="/en/about/" hreflang="en"' in html
@@ -193,6 +194,7 @@ def test_new_ru_page_appears_as_alias_in_synchronised_trees(homes, about):
     }
 
 
+@override_settings(NEWSROOM_MISSING_TRANSLATION="redirect")
 def test_menu_leaves_out_untranslated_aliases(client, homes, about):
     ru = Locale.objects.get(language_code="ru")
     add_page(homes["ru"], "Партнёры", "partners", show_in_menus=True)

@@ -14,17 +14,18 @@ def test_a_bad_value_stops_start_up_with_one_line():
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines == [
-        "Configuration error: NEWSROOM_MISSING_TRANSLATION must be 404 or redirect, got 'teleport'"
+        "Configuration error: NEWSROOM_MISSING_TRANSLATION must be source, redirect or 404, "
+        "got 'teleport'"
     ]
 
 
-@pytest.mark.parametrize("mode", ["404", "redirect"])
-def test_both_values_start(mode):
+@pytest.mark.parametrize("mode", ["source", "404", "redirect"])
+def test_every_value_starts(mode):
     assert run_manage("check", NEWSROOM_MISSING_TRANSLATION=mode).returncode == 0
 
 
-def test_default_is_redirect_and_a_bad_override_is_refused(settings):
-    assert missing_translation_mode() == "redirect"
+def test_default_is_source_and_a_bad_override_is_refused(settings):
+    assert missing_translation_mode() == "source"
     settings.NEWSROOM_MISSING_TRANSLATION = "maybe"
     with pytest.raises(ImproperlyConfigured):
         missing_translation_mode()

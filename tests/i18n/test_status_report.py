@@ -80,7 +80,7 @@ def test_report_page_in_the_admin(client, pages, admin_user):
     client.force_login(admin_user)
     url = reverse("portal_translation_status")
     html = client.get(url).content.decode()
-    assert "Translation status" in html or "Статус перевода" in html
+    assert "Translation status" in html or "Состояние переводов" in html
     assert "Вторая новость" in html
     assert 'data-locale="kk" data-state="in_progress"' in html
     # Footer: of 4 source pages (home, newsroom, 2 items) en has all but the second item.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import override_settings
 from wagtail.models import Locale
 
 from newsroom.models import NewsPage
@@ -38,6 +39,7 @@ def test_listing_is_newest_first_and_shows_only_what_readers_may_see(
     assert "HIDDEN" not in response.content.decode()
 
 
+@override_settings(NEWSROOM_MISSING_TRANSLATION="redirect")
 def test_alias_and_other_locale_pages_are_not_listed(client, newsroom, newsroom_en, make_news):
     ru_item = make_news(title="Только по-русски")
     en = Locale.objects.get(language_code="en")
@@ -48,6 +50,22 @@ def test_alias_and_other_locale_pages_are_not_listed(client, newsroom, newsroom_
     assert titles(response) == []
     assert "Только по-русски" not in response.content.decode()
     assert titles(client.get("/ru/news/")) == ["Только по-русски"]
+
+
+def test_untranslated_items_are_listed_labelled_in_the_source_mode(
+    client, newsroom, newsroom_en, make_news
+):
+    """NEWSROOM_MISSING_TRANSLATION "source" (the default): a locale's listing shows the
+    items not translated yet, in their language and saying so in the reader's."""
+    ru_item = make_news(title="Только по-русски")
+    en = Locale.objects.get(language_code="en")
+    ru_item.create_alias(parent=newsroom_en, update_locale=en)
+    html = client.get("/en/news/").content.decode()
+    assert 'lang="ru">Только по-русски</a> <small class="lang-marker">(in Russian)</small>' in html
+    draft = make_news(title="Черновик")
+    draft.create_alias(parent=newsroom_en, update_locale=en)
+    draft.unpublish()
+    assert "Черновик" not in client.get("/en/news/").content.decode()
 
 
 def test_translation_is_listed_in_its_own_locale(client, newsroom, newsroom_en, make_news, tags):

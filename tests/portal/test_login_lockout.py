@@ -63,7 +63,7 @@ def test_six_wrong_passwords_then_the_right_one_is_refused(editor, caplog):
     assert response.status_code == 403
     assert not logged_in(client)
     html = response.content.decode()
-    assert "Sign-in locked" in html and "5 failed attempts" in html
+    assert "Вход заблокирован" in html and "5 неудачных попыток" in html
     assert response["Retry-After"] == str(30 * 60)
     assert any("Locking out" in record.getMessage() for record in caplog.records)
     # The lock holds whatever is tried next: the admin stays closed.
@@ -130,7 +130,7 @@ def test_without_cool_off_only_an_administrator_unlocks(editor, settings):
     response = attempt("editor", PASSWORD)[1]
     assert response.status_code == 403
     assert "Retry-After" not in response
-    assert "Ask an administrator" in response.content.decode()
+    assert "Попросите администратора" in response.content.decode()
 
 
 def test_lockouts_are_listed_in_the_django_admin(editor, admin_client):

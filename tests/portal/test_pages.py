@@ -77,7 +77,7 @@ def test_500_page_renders_without_context():
 
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
-    assert b"Server error" in response.content
+    assert "Ошибка сервера".encode() in response.content
 
 
 class FailingMiddleware:

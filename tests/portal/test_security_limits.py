@@ -76,7 +76,7 @@ def test_site_search_answers_a_429_page(homes, settings):
     response = reader.get("/ru/search/", {"q": "семинар"})
     assert response.status_code == 429
     assert response["Content-Type"].startswith("text/html")
-    assert "Too many requests" in response.content.decode()
+    assert "Слишком много запросов" in response.content.decode()
     assert int(response["Retry-After"]) >= 1
     # The rest of the site is not a search: still served.
     assert reader.get("/ru/").status_code == 200

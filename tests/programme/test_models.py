@@ -10,8 +10,8 @@ from babel.numbers import format_currency
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
+from programme.l10n import format_money, format_money_compact
 from programme.models import CountryTag, ProgrammePhasePage, ThemeLabel, ThemeTag
-from programme.money import format_money, format_money_compact
 from programme.timeline import build_timeline
 from tests.factories.programme import ProgrammePhasePageFactory
 

@@ -1,6 +1,7 @@
-"""What happens when a reader asks for a page in a language it has not been translated into:
-answer 404, or redirect to the same address in the source language
-(``NEWSROOM_MISSING_TRANSLATION``). Two places apply it: the ``before_serve_page`` hook
+"""What happens when a reader asks for a page in a language it has not been translated into
+(``NEWSROOM_MISSING_TRANSLATION``): show the source page in the reader's locale, labelled with
+its language (``source``, the default: see ``portal.i18n.partial``), answer 404, or redirect to
+the same address in the source language. Two places apply it: the ``before_serve_page`` hook
 (``portal.i18n.hooks``) for pages the locale's tree holds untranslated, and
 ``MissingTranslationMiddleware`` for addresses the locale's tree lacks altogether.
 
@@ -16,11 +17,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from wagtail.models import Locale, Page, Site
 
-MISSING_TRANSLATION_MODES = ("404", "redirect")
+MISSING_TRANSLATION_MODES = ("source", "redirect", "404")
 
 
 def missing_translation_mode() -> str:
-    mode = str(getattr(settings, "NEWSROOM_MISSING_TRANSLATION", "redirect"))
+    mode = str(getattr(settings, "NEWSROOM_MISSING_TRANSLATION", "source"))
     if mode not in MISSING_TRANSLATION_MODES:
         raise ImproperlyConfigured(
             f"NEWSROOM_MISSING_TRANSLATION must be one of {MISSING_TRANSLATION_MODES}, got {mode!r}"
@@ -39,10 +40,14 @@ def is_untranslated_for_reader(page: Page) -> bool:
     return bool(page.alias_of_id) and page.alias_of.locale_id != page.locale_id
 
 
-def missing_translation_response(page: Page, request: HttpRequest) -> HttpResponseRedirect:
-    """404, or a temporary redirect to the same address in the source language (the
-    translation may come later), keeping any sub-route of a routable page and the query."""
-    if missing_translation_mode() == "404":
+def missing_translation_response(page: Page, request: HttpRequest) -> HttpResponseRedirect | None:
+    """None in the "source" mode (the page is served, labelled), else 404, or a temporary
+    redirect to the same address in the source language (the translation may come later),
+    keeping any sub-route of a routable page and the query."""
+    mode = missing_translation_mode()
+    if mode == "source":
+        return None
+    if mode == "404":
         raise Http404("This page is not available in this language.")
     source = page.alias_of if page.alias_of_id else page
     source_url = source.get_url(request)

@@ -22,9 +22,9 @@ from portal.i18n.views import TranslationStatusView
 
 @hooks.register("before_serve_page")
 def fall_back_for_missing_translation(page, request, serve_args, serve_kwargs):
-    """A page asked for in a locale it is not translated into answers 404 or redirects to
-    the source language (``NEWSROOM_MISSING_TRANSLATION``), instead of showing the source
-    text under another language's address."""
+    """A page asked for in a locale it is not translated into is served labelled with its
+    language (the "source" mode: the template tags of ``portal.i18n.partial`` label it),
+    answers 404 or redirects to the source language (``NEWSROOM_MISSING_TRANSLATION``)."""
     if is_untranslated_for_reader(page):
         return missing_translation_response(page, request)
     return None

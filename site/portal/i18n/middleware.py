@@ -15,8 +15,10 @@ from portal.i18n.permissions import allowed_locale_ids
 
 
 class MissingTranslationMiddleware:
-    """With ``NEWSROOM_MISSING_TRANSLATION = "redirect"``, a 404 under ``/kk/...`` whose path
-    exists in the default language redirects there (302: the translation may come later).
+    """With ``NEWSROOM_MISSING_TRANSLATION`` "redirect" or "source", a 404 under ``/kk/...``
+    whose path exists in the default language redirects there (302: the translation may come
+    later). In the "source" mode this is the rare case of a translation in draft with no
+    alias to show.
     Pages that do exist in the locale as untranslated aliases are handled earlier, by the
     ``before_serve_page`` hook in ``portal.i18n.hooks``."""
 
@@ -28,7 +30,7 @@ class MissingTranslationMiddleware:
         if (
             response.status_code == 404
             and request.method in ("GET", "HEAD")
-            and missing_translation_mode() == "redirect"
+            and missing_translation_mode() in ("redirect", "source")
         ):
             target = source_language_url(request)
             if target:

@@ -1,4 +1,5 @@
-"""Template tags of the site frame: navigation, language switcher, hreflang alternates."""
+"""Template tags of the site frame: navigation, language switcher, hreflang alternates, and the
+labels of text shown in another language than the reader's (``portal.i18n.partial``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from portal.i18n import partial
 from portal.i18n.alternates import page_alternates, published_translations
 
 register = template.Library()
@@ -35,31 +40,67 @@ def localized_home(context) -> Page | None:
     return root.localized.specific if root else None
 
 
+def _translations_by_language(pages, request) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for translation in pages:
+        url = translation.get_url(request)
+        if url:
+            found[translation.locale.language_code] = url
+    return found
+
+
+def _keeps_address(request) -> bool:
+    """Views outside the page tree whose address means the same in every language (search,
+    country and theme listings): the switcher keeps their path and query."""
+    match = getattr(request, "resolver_match", None) if request else None
+    return bool(match and match.namespace in ("search", "programme"))
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page: Page | None = None) -> list[LanguageLink]:
     """One entry per configured language: the translation of ``page`` where one is published,
     otherwise that language's home page with ``?untranslated=1`` so it can say so. A language
-    with no published home page of its own gets no link (``url`` is empty)."""
+    with no published home page of its own gets no link (``url`` is empty). In the "source"
+    mode (``portal.i18n.partial``) untranslated pages and homes are linked too: they are
+    served labelled. On the search page and the tag listings the same address and query are
+    kept in the other language (``/ru/search/?q=x`` → ``/kk/search/?q=x``)."""
     request = context.get("request")
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    translations: dict[str, str] = {}
+    source_mode = partial.shows_source()
     if not isinstance(page, Page):
         page = None
+    translations: dict[str, str] = {}
+    readable: dict[str, str] = {}
     if page is not None and page.pk:
-        for translation in published_translations(page):
-            url = translation.get_url(request)
-            if url:
-                translations[translation.locale.language_code] = url
-    homes: dict[str, str] = {}
+        translations = _translations_by_language(published_translations(page), request)
+        if source_mode:
+            same_key = Page.objects.filter(translation_key=page.translation_key)
+            readable = _translations_by_language(
+                partial.readable_pages(same_key).select_related("locale"), request
+            )
     root = _site_root(request)
+    homes: dict[str, str] = {}
     if root is not None:
-        for home in published_translations(root):
-            homes[home.locale.language_code] = home.get_url(request) or ""
+        homes = _translations_by_language(published_translations(root), request)
+        if source_mode:
+            same_key = Page.objects.filter(translation_key=root.translation_key)
+            homes = {
+                **_translations_by_language(
+                    partial.readable_pages(same_key).select_related("locale"), request
+                ),
+                **homes,
+            }
+    keep_address = page is None and _keeps_address(request)
+    names = dict(settings.LANGUAGES)  # each language's own name, as the settings spell it
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if code in translations:
             url, translated = translations[code], True
+        elif code in readable:
+            url, translated = readable[code], False
+        elif keep_address and (homes.get(code) or source_mode):
+            url, translated = translate_url(request.get_full_path(), code), True
         elif homes.get(code):
             url, translated = (f"{homes[code]}?untranslated=1" if page else homes[code]), False
         else:
@@ -67,13 +108,36 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
         links.append(
             LanguageLink(
                 code=code,
-                name=info["name_local"],
+                name=names.get(code) or info["name_local"],
                 url=url,
                 is_current=code == current,
                 is_translated=translated,
             )
         )
     return links
+
+
+@register.simple_tag
+def main_menu(home: Page | None) -> list[partial.MenuEntry]:
+    """The main menu of the reader's locale, untranslated entries labelled in the "source"
+    mode (``portal.i18n.partial.menu_entries``)."""
+    return partial.menu_entries(home)
+
+
+@register.simple_tag
+def source_label(page: Page | None) -> partial.SourceLabel | None:
+    """The language label of a page whose text is not in the reader's language, else None."""
+    return partial.source_label(page)
+
+
+@register.simple_tag
+def lang_attr(obj) -> SafeString:
+    """`` lang="ru"`` for a translatable object (a boilerplate through ``.localized``) whose
+    text is not in the reader's language; nothing otherwise."""
+    code = partial.object_language(obj)
+    if not code or code == partial.reader_language():
+        return SafeString("")
+    return format_html(' lang="{}"', code)
 
 
 @register.simple_tag(takes_context=True)

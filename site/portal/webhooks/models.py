@@ -62,7 +62,9 @@ class WebhookDelivery(models.Model):
         FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
+    webhook = models.ForeignKey(
+        Webhook, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("webhook")
+    )
     event = models.CharField(_("event"), max_length=32)
     payload = models.JSONField(_("payload"))
     status = models.CharField(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0002_budget_not_negative'),
+        ('programme', '0003_i18n_plural_names'),
     ]
 
     operations = [
