@@ -20,6 +20,7 @@ from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from headless.memo import request_memo
 from programme.models.reader import current_language
 
 DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
@@ -132,10 +133,29 @@ class ThemeTag(TagBase, ClusterableModel):
 
     def label(self, language: str | None = None) -> str:
         language = language or current_language()
-        for item in self.labels.all():  # uses prefetch_related("labels") when given
+        if "labels" in getattr(self, "_prefetched_objects_cache", {}):
+            labels = self.labels.all()
+        else:
+            # All labels of all themes, read once per request (a handful of rows): a page
+            # with ten themes, or a facet list, costs one query instead of one per theme.
+            table = theme_labels_by_theme()
+            labels = table.get(self.pk, []) if table is not None else self.labels.all()
+        for item in labels:
             if item.language == language:
                 return item.label
         return self.name
+
+
+def theme_labels_by_theme() -> dict[int, list[ThemeLabel]] | None:
+    """{theme id: its labels} for the current request (None outside a request)."""
+
+    def read() -> dict[int, list[ThemeLabel]]:
+        table: dict[int, list[ThemeLabel]] = {}
+        for item in ThemeLabel.objects.all():
+            table.setdefault(item.theme_id, []).append(item)
+        return table
+
+    return request_memo("theme-labels", read)
 
 
 class ThemeLabel(Orderable):
@@ -191,7 +211,12 @@ def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
     """
     prefetched = getattr(page, f"prefetched_{items}", None)
     if prefetched is None:
-        prefetched = sorted(getattr(page, items).all(), key=lambda item: item.tag.slug)
+        relation = getattr(page, items).all()
+        if hasattr(relation, "select_related") and not relation._result_cache:
+            relation = relation.select_related("tag")  # one query, not one per tag
+        prefetched = sorted(relation, key=lambda item: item.tag.slug)
+        # Remembered on the page: templates, sharing and JSON-LD ask several times.
+        setattr(page, f"prefetched_{items}", prefetched)
     return [item.tag for item in prefetched]
 
 

@@ -18,3 +18,8 @@ class PortalConfig(AppConfig):
 
         registry.register()
         signals.connect_signals()
+
+        from portal import request_memo, routing
+
+        request_memo.install()  # locales read once per request (portal/request_memo.py)
+        routing.install()  # a page's path read in one query (portal/routing.py)

@@ -353,4 +353,6 @@ HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
 WEBHOOK_RETRY_DELAYS = [1, 5, 30]
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+# Speed (docs/performance.md): locales read once per request, outermost so every layer shares it.
+MIDDLEWARE.insert(0, "headless.memo.RequestMemoMiddleware")
 # End of API ---------------------------------------------------------------------------------

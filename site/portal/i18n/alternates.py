@@ -13,14 +13,23 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from headless.memo import request_memo
 from headless.visibility import visible_pages
 
 
-def published_translations(page: Page):
-    """The publicly visible translations of ``page``, itself included."""
-    return visible_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
-        "locale"
-    )
+def published_translations(page: Page) -> list[Page]:
+    """The publicly visible translations of ``page``, itself included (read once per request:
+    the language switcher and the hreflang alternates both ask)."""
+
+    def read() -> list[Page]:
+        return list(
+            visible_pages(Page.objects.filter(translation_key=page.translation_key))
+            .select_related("locale")
+            .order_by("path")
+        )
+
+    memo = request_memo(f"translations:{page.translation_key}", read)
+    return memo if memo is not None else read()
 
 
 def alternates_for(
