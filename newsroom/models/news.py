@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +17,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from headless.visibility import is_hidden_by_clock
+from headless.visibility import is_hidden_by_clock, visible_pages
 from newsroom import formatting
 from newsroom.blocks import news_body_blocks
 from newsroom.defaults import site_default
@@ -32,7 +32,12 @@ from newsroom.models.sharing import SharingMixin
 from newsroom.models.tags import NewsCountry, NewsTheme
 from programme.models import Boilerplate, CountryTag, ThemeTag
 from programme.models.boilerplates import boilerplate_choice
-from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, tags_field
+from programme.models.vocabularies import (
+    CountryTagsMixin,
+    ThemeTagsMixin,
+    attach_tags,
+    tags_field,
+)
 
 
 class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin, Page):
@@ -226,13 +231,31 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         return result
 
     def contact(self):
-        """The media contact in the reader's locale, if it is live and public."""
+        """The media contact in the reader's locale (its translation there when that is
+        publicly visible, else the chosen one), if it is publicly visible: one query, with
+        its country, then its phones and links."""
         if self.media_contact_id is None:
             return None
-        contact = self.media_contact.localized.specific
-        if not contact.live or contact.get_view_restrictions().exists():
-            return None
-        return contact
+        from programme.models import DonorContactPage
+
+        chosen_key = DonorContactPage.objects.filter(pk=self.media_contact_id).values(
+            "translation_key"
+        )[:1]
+        active = Locale.get_active()
+        candidates = list(
+            visible_pages(
+                DonorContactPage.objects.filter(
+                    Q(locale_id=active.pk) | Q(pk=self.media_contact_id),
+                    translation_key=Subquery(chosen_key),
+                )
+            )
+            .select_related("country", "organisation")
+            .prefetch_related("phones", "social_links")
+        )
+        for contact in candidates:
+            if contact.locale_id == active.pk:
+                return contact
+        return candidates[0] if candidates else None
 
     def phase(self):
         if self.related_phase_id is None or not self.related_phase.live:
@@ -245,24 +268,38 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         ]
 
     def related_news(self, limit: int = 3) -> list[NewsPage]:
-        """Published items of the same locale sharing a country or a theme, newest first."""
-        country_ids = [tag.pk for tag in self.country_tags()]
-        theme_ids = [tag.pk for tag in self.theme_tags()]
-        if not country_ids and not theme_ids:
-            return []
+        """Published items of the same locale sharing a country or a theme, newest first.
+
+        A saved item is matched by subqueries on its stored tags, and its own tags are read
+        with the related items' in one query (``attach_tags``); a preview (tags not saved
+        yet) matches on the tags it carries."""
+        if self.pk and not self._in_preview:
+            countries = NewsCountry.objects.filter(content_object_id=self.pk).values("tag_id")
+            themes = NewsTheme.objects.filter(content_object_id=self.pk).values("tag_id")
+        else:
+            countries = [tag.pk for tag in self.country_tags()]
+            themes = [tag.pk for tag in self.theme_tags()]
+            if not countries and not themes:
+                return []
         shared = Q(
-            pk__in=NewsCountry.objects.filter(tag_id__in=country_ids).values("content_object_id")
-        ) | Q(pk__in=NewsTheme.objects.filter(tag_id__in=theme_ids).values("content_object_id"))
-        return list(
+            pk__in=NewsCountry.objects.filter(tag_id__in=countries).values("content_object_id")
+        ) | Q(pk__in=NewsTheme.objects.filter(tag_id__in=themes).values("content_object_id"))
+        related = list(
             NewsPage.objects.published()
             .filter(shared, locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .with_listing_relations()[:limit]
+            .with_listing_relations(tags=False)[:limit]
         )
+        attach_tags(related if self._in_preview else [self, *related])
+        return related
+
+    _in_preview = False
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        index = self.get_parent().specific if self.pk else None
+        self._in_preview = bool(getattr(request, "is_preview", False))
+        # Deferred: the template reads the index's URL and feed links (no query of its own).
+        index = self.get_parent().specific_deferred if self.pk else None
         context.update(
             related_news=self.related_news(),
             texts=self.texts(request),

@@ -14,10 +14,11 @@ walk continues to the child. Missing pages raise ``Http404`` just as ``Page.rout
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 _stock_route_for_request = Page.route_for_request
@@ -88,6 +89,19 @@ def _route(root: Page, request: HttpRequest, components: list[str]) -> RouteResu
     return specific.route(request, [])
 
 
+def view_restrictions(self: Page):
+    """``Page.get_view_restrictions`` in one query instead of two: the ancestors' paths are
+    prefixes of the page's own path, so no query is needed to list them. As in Wagtail, an
+    alias on the path (the page itself or an ancestor) is checked through its source page."""
+    steplen = self.steplen
+    paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+    ).distinct()
+
+
 def install() -> None:
-    """Replace Wagtail's routing (called once from ``PortalConfig.ready``)."""
+    """Replace Wagtail's routing and view-restriction lookup (called once from
+    ``PortalConfig.ready``)."""
     Page.route_for_request = staticmethod(route)
+    Page.get_view_restrictions = view_restrictions

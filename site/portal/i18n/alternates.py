@@ -17,19 +17,26 @@ from headless.memo import request_memo
 from headless.visibility import visible_pages
 
 
-def published_translations(page: Page) -> list[Page]:
-    """The publicly visible translations of ``page``, itself included (read once per request:
-    the language switcher and the hreflang alternates both ask)."""
+def published_translations(page: Page, also: Page | None = None) -> list[Page]:
+    """The publicly visible translations of ``page``, itself included. Read once per request
+    (the language switcher and the hreflang alternates both ask), together with those of
+    ``also`` when given (the home page, which the switcher falls back on)."""
+    keys = {page.translation_key} | ({also.translation_key} if also is not None else set())
 
-    def read() -> list[Page]:
-        return list(
-            visible_pages(Page.objects.filter(translation_key=page.translation_key))
-            .select_related("locale")
-            .order_by("path")
-        )
+    def read(keys=keys) -> dict:
+        found: dict = {key: [] for key in keys}
+        rows = visible_pages(Page.objects.filter(translation_key__in=keys)).order_by("path")
+        for row in rows:
+            found[row.translation_key].append(row)
+        return found
 
-    memo = request_memo(f"translations:{page.translation_key}", read)
-    return memo if memo is not None else read()
+    memo = request_memo("translations", dict)
+    if memo is None:
+        return read()[page.translation_key]
+    missing = keys - memo.keys()
+    if missing:
+        memo.update(read(missing))
+    return memo[page.translation_key]
 
 
 def alternates_for(

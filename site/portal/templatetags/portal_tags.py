@@ -32,7 +32,8 @@ def _site_root(request) -> Page | None:
 def localized_home(context) -> Page | None:
     """The home page in the reader's language (falls back to the default one)."""
     root = _site_root(context.get("request"))
-    return root.localized.specific if root else None
+    # Deferred: the frame reads the title and the menu, no field of its own (no query).
+    return root.localized.specific_deferred if root else None
 
 
 @register.simple_tag(takes_context=True)
@@ -45,13 +46,13 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
     translations: dict[str, str] = {}
     if not isinstance(page, Page):
         page = None
+    root = _site_root(request)
     if page is not None and page.pk:
-        for translation in published_translations(page):
+        for translation in published_translations(page, also=root):
             url = translation.get_url(request)
             if url:
                 translations[translation.locale.language_code] = url
     homes: dict[str, str] = {}
-    root = _site_root(request)
     if root is not None:
         for home in published_translations(root):
             homes[home.locale.language_code] = home.get_url(request) or ""
@@ -80,7 +81,11 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
 def hreflang_alternates(context, page: Page | None) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for every published translation, plus ``x-default`` pointing
     at the default-language version when it is published; the sitemap lists the same."""
-    return page_alternates(page, context.get("request"))
+    request = context.get("request")
+    if isinstance(page, Page) and page.pk:
+        # The language switcher will ask for the home page's too: one query for both.
+        published_translations(page, also=_site_root(request))
+    return page_alternates(page, request)
 
 
 @register.simple_tag
