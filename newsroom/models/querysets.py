@@ -49,16 +49,13 @@ class NewsPageQuerySet(PageQuerySet):
         """Everything a card shows, fetched in a fixed number of queries: the items, their
         images with renditions, and all their countries and themes in one more query
         (``tags=False``: the caller attaches them, with other pages', in its own one)."""
-        clone = self.select_related("locale")
+        clone = self.select_related("locale", "hero_image")
         clone._with_tags = tags
-        return clone.prefetch_related(
-            Prefetch(
-                "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(
-                    LISTING_RENDITION, SHARE_RENDITION
-                ),
-            ),
+        renditions = get_image_model().get_rendition_model().objects.filter(
+            filter_spec__in=[LISTING_RENDITION, SHARE_RENDITION]
         )
+        # The image rides along with the item (a join); its renditions come in one query.
+        return clone.prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
 
     def tagged(self, country: str | None = None, theme: str | None = None) -> NewsPageQuerySet:
         qs = self

@@ -12,10 +12,11 @@ from wagtail.models import Page
 from headless.locales import page_language
 from headless.serialisers import tag_data, tags_of, with_tags
 
-#: {through relation: lookups to prefetch on its items}: theme labels are per language rows.
+#: {through relation: lookups to prefetch on its items}. Theme labels are not prefetched:
+#: ``ThemeTag.label`` reads them from the request's copy of the (small) label table.
 TAG_RELATIONS: dict[str, tuple[str, ...]] = {
     "country_items": (),
-    "theme_items": ("tag__labels",),
+    "theme_items": (),
 }
 
 

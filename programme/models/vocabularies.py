@@ -20,7 +20,7 @@ from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from headless.memo import request_memo
+from headless.memo import table_memo
 from programme.models.reader import current_language
 
 DEFAULT_COUNTRY_LABELS = {"ru": {"KG": "Кыргызстан"}}
@@ -155,7 +155,7 @@ def theme_labels_by_theme() -> dict[int, list[ThemeLabel]] | None:
             table.setdefault(item.theme_id, []).append(item)
         return table
 
-    return request_memo("theme-labels", read)
+    return table_memo("theme-labels", read)
 
 
 class ThemeLabel(Orderable):
@@ -187,6 +187,32 @@ class ThemeLabel(Orderable):
             raise ValidationError({"language": _("Choose one of the site's languages.")})
 
 
+def vocabulary_tags() -> tuple[list[CountryTag], list[ThemeTag]]:
+    """Every country and every theme, in slug order, in ONE query (once per request)."""
+
+    def read() -> tuple[list[CountryTag], list[ThemeTag]]:
+        fields = ("pk", "slug", "name")
+        rows = (
+            CountryTag.objects.annotate(vocabulary=models.Value(0))
+            .values_list("vocabulary", *fields)
+            .order_by()
+            .union(
+                ThemeTag.objects.annotate(vocabulary=models.Value(1))
+                .values_list("vocabulary", *fields)
+                .order_by(),
+                all=True,
+            )
+        )
+        found: tuple[list, list] = ([], [])
+        for vocabulary, pk, slug, name in rows:
+            model = ThemeTag if vocabulary else CountryTag
+            found[vocabulary].append(model(pk=pk, slug=slug, name=name))
+        return sorted(found[0], key=lambda t: t.slug), sorted(found[1], key=lambda t: t.slug)
+
+    memo = table_memo("vocabulary-tags", read)
+    return memo if memo is not None else read()
+
+
 # --- What tagged pages share --------------------------------------------------------------
 
 
@@ -212,7 +238,8 @@ def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
     prefetched = getattr(page, f"prefetched_{items}", None)
     if prefetched is None:
         relation = getattr(page, items).all()
-        if hasattr(relation, "select_related") and not relation._result_cache:
+        prefetched_cache = getattr(page, "_prefetched_objects_cache", {})
+        if items not in prefetched_cache and hasattr(relation, "select_related"):
             relation = relation.select_related("tag")  # one query, not one per tag
         prefetched = sorted(relation, key=lambda item: item.tag.slug)
         # Remembered on the page: templates, sharing and JSON-LD ask several times.

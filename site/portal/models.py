@@ -7,6 +7,7 @@ webhooks, the content clock) live in their modules and are imported here so they
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.memo import table_memo
 from headless.visibility import visible_pages
 from portal.content_clock import ContentClock
 from portal.i18n.models import TranslatorLocaleScope
@@ -111,6 +113,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's ``for_site``, kept per content generation for public reads
+        (``headless.memo``): every page's footer reads it. Each caller gets its own copy."""
+        if site is None:
+            return super().for_site(site)
+        shared = table_memo(
+            f"site-settings:{site.pk}", lambda: BaseSiteSetting.for_site.__func__(cls, site)
+        )
+        return copy.copy(shared) if shared is not None else super().for_site(site)
 
     def social_links(self) -> list[tuple[str, str]]:
         links = [

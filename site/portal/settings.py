@@ -353,6 +353,13 @@ HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
 WEBHOOK_RETRY_DELAYS = [1, 5, 30]
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
-# Speed (docs/performance.md): locales read once per request, outermost so every layer shares it.
+# Speed (docs/performance.md): small tables read once per request (or per content generation),
+# outermost so every layer shares them; anonymous pages and API answers cached, keyed by the
+# content generation (never stale), inside the CSP nonce and the rate limiter.
 MIDDLEWARE.insert(0, "headless.memo.RequestMemoMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.security.ratelimit.RateLimitMiddleware") + 1,
+    "portal.page_cache.PageCacheMiddleware",
+)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # End of API ---------------------------------------------------------------------------------
