@@ -40,6 +40,23 @@ from programme.models.vocabularies import (
 )
 
 
+def _localized(model: type[Page], chosen: Q) -> list[Page]:
+    """The publicly visible pages of ``model`` matching ``chosen``, each replaced by its
+    visible translation in the reader's locale when there is one (Wagtail's ``localized``
+    for a whole list, in one query), in path order."""
+    active = Locale.get_active()
+    keys = model.objects.filter(chosen).values("translation_key")
+    rows = list(
+        visible_pages(model.objects.filter(translation_key__in=keys))
+        .filter(Q(locale_id=active.pk) | chosen)
+        .order_by("path")
+    )
+    translated = {row.translation_key for row in rows if row.locale_id == active.pk}
+    return [
+        row for row in rows if row.locale_id == active.pk or row.translation_key not in translated
+    ]
+
+
 class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin, Page):
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
@@ -99,6 +116,8 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     funder_credit = boilerplate_choice(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
 
     objects = NewsPageManager()
+    #: Read with the page when it is served (``portal.routing``): the article shows it.
+    serve_related = ("hero_image",)
 
     #: Until this date comes the item is hidden everywhere (``headless.visibility``), even
     #: when live: an embargoed press release, or a back-dated import gone wrong.
@@ -248,24 +267,33 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
                     Q(locale_id=active.pk) | Q(pk=self.media_contact_id),
                     translation_key=Subquery(chosen_key),
                 )
-            )
-            .select_related("country", "organisation")
-            .prefetch_related("phones", "social_links")
+            ).select_related("country", "organisation")
         )
-        for contact in candidates:
-            if contact.locale_id == active.pk:
-                return contact
-        return candidates[0] if candidates else None
+        chosen = next((c for c in candidates if c.locale_id == active.pk), None)
+        chosen = chosen or (candidates[0] if candidates else None)
+        if chosen is not None:
+            chosen.attach_lines()
+        return chosen
 
     def phase(self):
-        if self.related_phase_id is None or not self.related_phase.live:
+        """The phase in the reader's locale (its visible translation there, else the chosen
+        one), if it is publicly visible: one query."""
+        if self.related_phase_id is None:
             return None
-        return self.related_phase.localized.specific
+        from programme.models import ProgrammePhasePage
+
+        found = _localized(ProgrammePhasePage, Q(pk=self.related_phase_id))
+        return found[0] if found else None
 
     def partners(self) -> list:
-        return [
-            partner.localized.specific for partner in self.related_partners.all() if partner.live
-        ]
+        """The cited partners in the reader's locale, publicly visible ones only: one query,
+        however many partners and whatever the locale."""
+        from programme.models import PartnerOrganisationPage
+
+        cited = NewsPage.related_partners.through.objects.filter(newspage_id=self.pk)
+        return _localized(
+            PartnerOrganisationPage, Q(pk__in=cited.values("partnerorganisationpage_id"))
+        )
 
     def related_news(self, limit: int = 3) -> list[NewsPage]:
         """Published items of the same locale sharing a country or a theme, newest first.

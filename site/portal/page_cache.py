@@ -15,8 +15,8 @@ filed under a generation is never older than it.
 
 What is never cached, nor served from the cache: requests with a session cookie (editors,
 previews: the admin lives there), with an Authorization header, other than GET/HEAD, under the
-admin or the preview API; answers other than 200, streamed, setting a cookie, marked private or
-no-store, or varying on Cookie. The CSP nonce of a page is rewritten on every hit so each
+admin or the preview API; answers other than 200, streamed, setting a cookie (a CSRF token),
+or marked private, no-cache or no-store. The CSP nonce of a page is rewritten on every hit so each
 answer still carries a fresh one. Pages answer conditional requests: an ETag (a hash of the
 page as cached) and the content clock as Last-Modified give 304s.
 
@@ -91,8 +91,10 @@ def storable(response: HttpResponse) -> bool:
     control = response.get("Cache-Control", "").lower()
     if any(word in control for word in ("private", "no-store", "no-cache")):
         return False
-    vary = response.get("Vary", "").lower()
-    return "cookie" not in vary and "*" not in vary
+    # "Vary: Cookie" comes from the session middleware whenever a template asked for the
+    # user; for a request with no session cookie the page is the anonymous one for anyone
+    # (a page that sets a cookie, such as a CSRF token, is left out above).
+    return "*" not in response.get("Vary", "")
 
 
 class PageCacheMiddleware:

@@ -83,7 +83,14 @@ def _route(root: Page, request: HttpRequest, components: list[str]) -> RouteResu
     final = chain[-1] if len(chain) == len(prefixes) else None
     if final is None:
         raise Http404
-    specific = final.specific
+    cls = final.specific_class
+    if cls is None:
+        specific = final.specific
+    else:
+        # A page type may name the relations its template always shows (``serve_related``):
+        # they come with the page in the same query.
+        related = getattr(cls, "serve_related", ())
+        specific = cls._default_manager.select_related(*related).get(pk=final.pk)
     if len(chain) > 1:
         specific._cached_parent_obj = chain[-2]
     return specific.route(request, [])
