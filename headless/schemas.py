@@ -107,7 +107,7 @@ class PageInfoSchema(Schema):
         parent = obj.get_parent()
         if parent is None or parent.depth <= 1:
             return None
-        return page_ref(parent.specific, context_request(context))
+        return page_ref(parent.specific_deferred, context_request(context))
 
 
 class BasePageDetail(Schema):

@@ -25,14 +25,21 @@ def tagged(queryset: QuerySet) -> QuerySet:
     return with_tags(queryset, TAG_RELATIONS)
 
 
+def _items(obj: Page, relation: str):
+    """The through items: attached in one query for both relations when the page's query
+    did so (``attach_tags``), else the (prefetched) relation."""
+    attached = getattr(obj, f"prefetched_{relation}", None)
+    return attached if attached is not None else getattr(obj, relation).all()
+
+
 def countries_of(obj: Page, context: dict) -> list[dict]:
     """A page's country tags, labelled in the page's language (a schema resolver)."""
-    return tags_of(obj.country_items.all(), page_language(obj, context))
+    return tags_of(_items(obj, "country_items"), page_language(obj, context))
 
 
 def themes_of(obj: Page, context: dict) -> list[dict]:
     """A page's theme tags, labelled in the page's language (a schema resolver)."""
-    return tags_of(obj.theme_items.all(), page_language(obj, context))
+    return tags_of(_items(obj, "theme_items"), page_language(obj, context))
 
 
 def country_of(obj: Page, context: dict) -> dict | None:

@@ -17,9 +17,12 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import Resolver404
+from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
+
+from headless.memo import request_memo
 
 _stock_route_for_request = Page.route_for_request
 
@@ -53,11 +56,20 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
         return _stock_route_for_request(request, path)
     components = [component for component in path.split("/") if component]
     try:
-        result = _route(site.root_page.localized, request, components)
+        result = _route(localized_root(site), request, components)
     except Http404:
         result = None
     request._wagtail_route_for_request = result
     return result
+
+
+def localized_root(site: Site) -> Page:
+    """The site's root page in the reader's language, looked up once per request (routing
+    and the page frame both need it)."""
+    root = site.root_page
+    language = translation.get_language() or ""
+    found = request_memo(f"localized-root:{root.pk}:{language}", lambda: root.localized)
+    return found if found is not None else root.localized
 
 
 def _route(root: Page, request: HttpRequest, components: list[str]) -> RouteResult:

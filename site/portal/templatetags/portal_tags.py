@@ -10,6 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from portal.i18n.alternates import page_alternates, published_translations
+from portal.routing import localized_root
 
 register = template.Library()
 
@@ -31,9 +32,12 @@ def _site_root(request) -> Page | None:
 @register.simple_tag(takes_context=True)
 def localized_home(context) -> Page | None:
     """The home page in the reader's language (falls back to the default one)."""
-    root = _site_root(context.get("request"))
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
     # Deferred: the frame reads the title and the menu, no field of its own (no query).
-    return root.localized.specific_deferred if root else None
+    return localized_root(site).specific_deferred
 
 
 @register.simple_tag(takes_context=True)
