@@ -196,7 +196,15 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
-        indexes = [models.Index(fields=["publication_date"])]
+        indexes = [
+            models.Index(fields=["publication_date"]),
+            # Listings read newest first with a tie-breaker (``published()``): walked in
+            # index order, a page of results needs no sort of the whole table
+            # (docs/performance.md, tests/perf/explain.py).
+            models.Index(fields=["-publication_date", "-page_ptr"], name="news_newest_first"),
+            models.Index(fields=["kind", "-publication_date"], name="news_kind_newest"),
+            models.Index(fields=["related_phase", "-publication_date"], name="news_phase_newest"),
+        ]
 
     @classmethod
     def api_detail_queryset(cls, queryset):

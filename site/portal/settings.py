@@ -362,4 +362,10 @@ MIDDLEWARE.insert(
     "portal.page_cache.PageCacheMiddleware",
 )
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Static files from the app server itself (whitenoise), right after Django's security
+# middleware; `manage.py collectstatic` fills STATIC_ROOT in production.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 # End of API ---------------------------------------------------------------------------------
