@@ -47,6 +47,12 @@ def set_generation(generation: Any) -> None:
         memo[_GENERATION] = generation
 
 
+def current_generation() -> Any | None:
+    """The content generation this request reads, if the host named one."""
+    memo = _memo.get()
+    return memo.get(_GENERATION) if memo else None
+
+
 def clear_shared() -> None:
     """Forget the tables kept for the current generation (tests roll the database back)."""
     with _shared_lock:

@@ -368,4 +368,5 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
+WHITENOISE_USE_FINDERS = DEBUG  # development: straight from the apps, no collectstatic
 # End of API ---------------------------------------------------------------------------------
