@@ -11,15 +11,19 @@ module needs the programme's models but never the newsroom's.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageQuerySet
 
+from headless.memo import current_generation
 from headless.visibility import visible_pages
 from programme.models import PartnerOrganisationPage, ProgrammePhasePage
 from programme.models.reader import current_language
@@ -62,6 +66,29 @@ def _prefer_locale(pages, key, language: str) -> dict:
     return chosen
 
 
+def _years(items: PageQuerySet) -> list[str]:
+    """The years the items were published in, newest first. Reading them means reading
+    every item's date: kept in the cache for the content generation the request reads
+    (``headless.memo``), which moves with every change of what readers see."""
+
+    def read() -> list[str]:
+        return [str(d.year) for d in reversed(items.dates("publication_date", "year"))]
+
+    generation = current_generation()
+    if generation is None:
+        return read()
+    try:
+        sql, params = items.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    key = "news-years:" + hashlib.sha256(f"{generation}\n{sql}\n{params!r}".encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, 3600)
+    return found
+
+
 class NewsFilterSet:
     """The listing's filters. ``kinds`` are the news kinds' (value, label) choices; ``items``
     the newsroom's published items (a ``NewsPageQuerySet``), whose years make the year facet.
@@ -82,8 +109,7 @@ class NewsFilterSet:
         phases, partners = self._phases_and_partners()
         years = []
         if items is not None:
-            years = [str(d.year) for d in items.dates("publication_date", "year")]
-            years.reverse()
+            years = _years(items)
         self.facets = [
             Facet(
                 "country",

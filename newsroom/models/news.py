@@ -202,7 +202,9 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
             # index order, a page of results needs no sort of the whole table
             # (docs/performance.md, tests/perf/explain.py).
             models.Index(fields=["-publication_date", "-page_ptr"], name="news_newest_first"),
-            models.Index(fields=["kind", "-publication_date"], name="news_kind_newest"),
+            models.Index(
+                fields=["kind", "-publication_date", "-page_ptr"], name="news_kind_newest"
+            ),
             models.Index(fields=["related_phase", "-publication_date"], name="news_phase_newest"),
         ]
 

@@ -369,4 +369,15 @@ MIDDLEWARE.insert(
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
 WHITENOISE_USE_FINDERS = DEBUG  # development: straight from the apps, no collectstatic
+# A CDN or Varnish in front (optional): Wagtail's frontend cache purges a page's URLs when
+# it is published, unpublished, moved or deleted (docs/performance.md).
+FRONTEND_CACHE_URL = http_url_from_env("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 # End of API ---------------------------------------------------------------------------------
