@@ -5,6 +5,7 @@ slice), so a new listing states only what is its own: its queryset and its filte
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -80,13 +81,20 @@ def cached_count(items: QuerySet) -> int:
         sql, params = items.query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing: no query at all
         return 0
-    raw = f"{generation}\n{sql}\n{params!r}".encode()
+    raw = f"{generation}\n{sql}\n{stable(params)!r}".encode()
     key = "count:" + hashlib.sha256(raw).hexdigest()
     found = cache.get(key)
     if found is None:
         found = items.count()
         cache.set(key, found, COUNT_SECONDS)
     return found
+
+
+def stable(params) -> list:
+    """The statement's parameters without the moment it was built at: the visibility rule
+    compares dates with "now", and the content generation already moves when a scheduled
+    publication or expiry passes (``portal.content_clock``)."""
+    return [p for p in params if not isinstance(p, datetime.datetime)]
 
 
 #: A count outlives no content change (the key names the generation); this bounds its life.

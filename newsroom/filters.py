@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageQuerySet
 
 from headless.memo import current_generation
+from headless.pagination import stable
 from headless.visibility import visible_pages
 from programme.models import PartnerOrganisationPage, ProgrammePhasePage
 from programme.models.reader import current_language
@@ -81,7 +82,8 @@ def _years(items: PageQuerySet) -> list[str]:
         sql, params = items.query.sql_with_params()
     except EmptyResultSet:
         return []
-    key = "news-years:" + hashlib.sha256(f"{generation}\n{sql}\n{params!r}".encode()).hexdigest()
+    raw = f"{generation}\n{sql}\n{stable(params)!r}"
+    key = "news-years:" + hashlib.sha256(raw.encode()).hexdigest()
     found = cache.get(key)
     if found is None:
         found = read()
