@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: setup browser run test lint bench messages
+.PHONY: setup browser run test lint bench messages wrk
 
 IATI_SCHEMAS := $(VENV)/iati-schemas/2.02
 
@@ -46,6 +46,15 @@ test: setup browser lint
 
 # Benchmarks (not tests): need PostgreSQL; BENCH_DATABASE_URL overrides the default below.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
-bench: setup
+BENCH_ITEMS ?= 10000,100000
+bench: setup wrk
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) tests/perf/bench_search.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) tests/perf/bench_api.py
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) tests/perf/bench_http.py --items $(BENCH_ITEMS)
+
+# The HTTP load generator of `make bench`, Debian's package, installed like chromium above.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for the benchmark"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from headless.context import context_request
 from headless.errors import BadParameter
+from headless.memo import table_by_id
 
 
 def resolve_locale(language: str | None, request: HttpRequest | None = None) -> Locale:
@@ -31,7 +32,11 @@ def locale_codes(request: HttpRequest) -> dict[int, str]:
     """{locale id: language code}, read once per request (a handful of rows)."""
     codes = getattr(request, "_api_locale_codes", None)
     if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        table = table_by_id(Locale)  # the request's (or generation's) copy: no query
+        if table is not None:
+            codes = {pk: locale.language_code for pk, locale in table.items()}
+        else:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
         request._api_locale_codes = codes
     return codes
 

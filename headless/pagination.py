@@ -5,15 +5,20 @@ slice), so a new listing states only what is its own: its queryset and its filte
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Schema
 from wagtail.models import Locale
 
 from headless.locales import resolve_locale
+from headless.memo import current_generation
 from headless.params import PAGINATION_PARAMS, check_limit, reject_unknown
 from headless.related import attach
 
@@ -48,8 +53,10 @@ def paginate(
     endpoint's own parameter checks, the locale is resolved and ``queryset(locale)`` built,
     each given filter ({parameter: (lookup, value)}) applied when its value is set, then
     ``arrange(queryset, locale)`` may order, narrow or turn it into a list. The count is
-    ``len()`` for a list and one COUNT query for a queryset. The pages the items of the
-    page refer to are resolved together (``headless.related.attach``: one query).
+    ``len()`` for a list and one COUNT query for a queryset, kept in the cache for the
+    content generation the request reads (``headless.memo``): on a large table the count
+    costs more than the page, and it changes only when the content does. The pages the items
+    of the page refer to are resolved together (``headless.related.attach``: one query).
     """
     reject_unknown(request, {*filters, *also_allowed, *PAGINATION_PARAMS})
     check_limit(limit)
@@ -62,7 +69,37 @@ def paginate(
             items = items.filter(**{lookup: value})
     if arrange is not None:
         items = arrange(items, language)
-    count = len(items) if isinstance(items, list) else items.count()
+    count = len(items) if isinstance(items, list) else cached_count(items)
     page = list(items[offset : offset + limit])
     attach(page)
     return list_envelope(page, count, limit, offset)
+
+
+def cached_count(items: QuerySet) -> int:
+    """``items.count()``, cached per content generation and SQL statement when the request
+    named its generation (anonymous reads), else counted."""
+    generation = current_generation()
+    if generation is None:
+        return items.count()
+    try:
+        sql, params = items.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing: no query at all
+        return 0
+    raw = f"{generation}\n{sql}\n{stable(params)!r}".encode()
+    key = "count:" + hashlib.sha256(raw).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = items.count()
+        cache.set(key, found, COUNT_SECONDS)
+    return found
+
+
+def stable(params) -> list:
+    """The statement's parameters without the moment it was built at: the visibility rule
+    compares dates with "now", and the content generation already moves when a scheduled
+    publication or expiry passes (``portal.content_clock``)."""
+    return [p for p in params if not isinstance(p, datetime.datetime)]
+
+
+#: A count outlives no content change (the key names the generation); this bounds its life.
+COUNT_SECONDS = 3600

@@ -110,8 +110,14 @@ def public_pages(model: type[Page], locale: Locale | None = None) -> PageQuerySe
 
 
 def get_public_page(model: type[Page], page_id: int) -> Page:
-    """The publicly visible ``model`` page with this id, else 404."""
-    page = public_pages(model).filter(pk=page_id).first()
+    """The publicly visible ``model`` page with this id, else 404. A page type may prepare
+    the query with what its detail shows (``api_detail_queryset(queryset)``: related rows
+    joined or prefetched), so a detail answer costs a fixed number of queries."""
+    queryset = public_pages(model)
+    prepare = getattr(model, "api_detail_queryset", None)
+    if prepare is not None:
+        queryset = prepare(queryset)
+    page = queryset.filter(pk=page_id).first()
     if page is None:
         raise Http404(f"No published {model._meta.verbose_name} with id {page_id}.")
     return page

@@ -11,16 +11,24 @@ module needs the programme's models but never the newsroom's.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext as _
-from wagtail.models import PageQuerySet
+from wagtail.models import Page, PageQuerySet
 
+from headless.memo import current_generation
+from headless.pagination import stable
 from headless.visibility import visible_pages
-from programme.models import CountryTag, PartnerOrganisationPage, ProgrammePhasePage, ThemeTag
+from programme.models import PartnerOrganisationPage, ProgrammePhasePage
 from programme.models.reader import current_language
+from programme.models.vocabularies import vocabulary_tags
 
 PARAMS = ("country", "theme", "kind", "phase", "partner", "year")
 
@@ -59,6 +67,30 @@ def _prefer_locale(pages, key, language: str) -> dict:
     return chosen
 
 
+def _years(items: PageQuerySet) -> list[str]:
+    """The years the items were published in, newest first. Reading them means reading
+    every item's date: kept in the cache for the content generation the request reads
+    (``headless.memo``), which moves with every change of what readers see."""
+
+    def read() -> list[str]:
+        return [str(d.year) for d in reversed(items.dates("publication_date", "year"))]
+
+    generation = current_generation()
+    if generation is None:
+        return read()
+    try:
+        sql, params = items.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    raw = f"{generation}\n{sql}\n{stable(params)!r}"
+    key = "news-years:" + hashlib.sha256(raw.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, 3600)
+    return found
+
+
 class NewsFilterSet:
     """The listing's filters. ``kinds`` are the news kinds' (value, label) choices; ``items``
     the newsroom's published items (a ``NewsPageQuerySet``), whose years make the year facet.
@@ -75,26 +107,11 @@ class NewsFilterSet:
         self.values = {p: (data.get(p) or "").strip() for p in PARAMS}
         self.errors: list[str] = []
 
-        countries = list(CountryTag.objects.all())
-        themes = list(ThemeTag.objects.prefetch_related("labels"))
-        phases = _prefer_locale(
-            visible_pages(ProgrammePhasePage.objects.all())
-            .select_related("locale")
-            .order_by("number", "pk"),
-            lambda p: str(p.number),
-            self.language,
-        )
-        partners = _prefer_locale(
-            visible_pages(PartnerOrganisationPage.objects.all())
-            .select_related("locale")
-            .order_by("title", "pk"),
-            lambda p: p.slug,
-            self.language,
-        )
+        countries, themes = vocabulary_tags()
+        phases, partners = self._phases_and_partners()
         years = []
         if items is not None:
-            years = [str(d.year) for d in items.dates("publication_date", "year")]
-            years.reverse()
+            years = _years(items)
         self.facets = [
             Facet(
                 "country",
@@ -116,7 +133,7 @@ class NewsFilterSet:
             Facet(
                 "phase",
                 _("Programme phase"),
-                [Option(k, p.title) for k, p in phases.items()],
+                [Option(k, p.title) for k, p in phases.items()],  # by number
             ),
             Facet(
                 "partner",
@@ -132,6 +149,31 @@ class NewsFilterSet:
             facet.selected = self.values[facet.param]
             facet.labels = {o.value: o.label for o in facet.options}
         self._validate()
+
+    def _phases_and_partners(self) -> tuple[dict, dict]:
+        """The phases (by number) and partners (by slug) a reader may filter on, in the
+        reader's language where translated: both page types in ONE query (plain page rows
+        with the number and acronym joined in)."""
+        types = ContentType.objects.get_for_models(ProgrammePhasePage, PartnerOrganisationPage)
+        rows = list(
+            visible_pages(Page.objects.filter(content_type__in=types.values()))
+            .annotate(
+                phase_number=F("programmephasepage__number"),
+                acronym=F("partnerorganisationpage__acronym"),
+            )
+            .order_by("title", "pk")
+        )
+        phase_type = types[ProgrammePhasePage].pk
+        phase_rows = sorted(
+            (row for row in rows if row.content_type_id == phase_type),
+            key=lambda row: (row.phase_number, row.pk),
+        )
+        partner_rows = [row for row in rows if row.content_type_id != phase_type]
+        for row in partner_rows:
+            row.display_name = f"{row.title} ({row.acronym})" if row.acronym else row.title
+        phases = _prefer_locale(phase_rows, lambda p: str(p.phase_number), self.language)
+        partners = _prefer_locale(partner_rows, lambda p: p.slug, self.language)
+        return phases, partners
 
     def _validate(self) -> None:
         for facet in self.facets:

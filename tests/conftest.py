@@ -32,6 +32,9 @@ TEST_SETTINGS = {
     # 127.0.0.1), so the per-client limits would answer 429 to whichever test came late. The
     # tests of the limits (tests/portal/test_security_limits.py) set their own.
     "RATE_LIMITS": {},
+    # Pages rendered afresh for every request; the cache's own tests turn it on
+    # (tests/portal/test_page_cache.py).
+    "PAGE_CACHE_SECONDS": 0,
 }
 
 
@@ -58,9 +61,12 @@ def _reset_language_and_cache():
     So results don't depend on test order (or on how xdist distributes the tests)."""
     from django.core.cache import caches
 
+    from headless.memo import clear_shared
+
     translation.deactivate()
     for cache in caches.all():
         cache.clear()
+    clear_shared()  # small tables kept per content generation (headless/memo.py)
     yield
     translation.deactivate()
 

@@ -117,7 +117,7 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
         if country:
             tag = CountryTag.objects.filter(slug=country).first()
         elif theme:
-            tag = ThemeTag.objects.filter(slug=theme).prefetch_related("labels").first()
+            tag = ThemeTag.objects.filter(slug=theme).first()  # labels: the request's table
         if (country or theme) and tag is None:
             raise Http404(_("No such country or theme: “%(slug)s”.") % {"slug": country or theme})
         return feed_class(self, country=country and tag, theme=theme and tag)(request)

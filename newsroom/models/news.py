@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +17,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from headless.visibility import is_hidden_by_clock
+from headless.visibility import is_hidden_by_clock, visible_pages
 from newsroom.blocks import news_body_blocks
 from newsroom.defaults import site_default
 from newsroom.ics import event_calendar
@@ -32,7 +32,29 @@ from newsroom.models.tags import NewsCountry, NewsTheme
 from programme import l10n
 from programme.models import Boilerplate, CountryTag, ThemeTag
 from programme.models.boilerplates import boilerplate_choice
-from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, tags_field
+from programme.models.vocabularies import (
+    CountryTagsMixin,
+    ThemeTagsMixin,
+    attach_tags,
+    tags_field,
+)
+
+
+def _localized(model: type[Page], chosen: Q) -> list[Page]:
+    """The publicly visible pages of ``model`` matching ``chosen``, each replaced by its
+    visible translation in the reader's locale when there is one (Wagtail's ``localized``
+    for a whole list, in one query), in path order."""
+    active = Locale.get_active()
+    keys = model.objects.filter(chosen).values("translation_key")
+    rows = list(
+        visible_pages(model.objects.filter(translation_key__in=keys))
+        .filter(Q(locale_id=active.pk) | chosen)
+        .order_by("path")
+    )
+    translated = {row.translation_key for row in rows if row.locale_id == active.pk}
+    return [
+        row for row in rows if row.locale_id == active.pk or row.translation_key not in translated
+    ]
 
 
 class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin, Page):
@@ -99,6 +121,8 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     funder_credit = boilerplate_choice(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
 
     objects = NewsPageManager()
+    #: Read with the page when it is served (``portal.routing``): the article shows it.
+    serve_related = ("hero_image",)
 
     #: Until this date comes the item is hidden everywhere (``headless.visibility``), even
     #: when live: an embargoed press release, or a back-dated import gone wrong.
@@ -177,7 +201,30 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
-        indexes = [models.Index(fields=["publication_date"])]
+        indexes = [
+            models.Index(fields=["publication_date"]),
+            # Listings read newest first with a tie-breaker (``published()``): walked in
+            # index order, a page of results needs no sort of the whole table
+            # (docs/performance.md, tests/perf/explain.py).
+            models.Index(fields=["-publication_date", "-page_ptr"], name="news_newest_first"),
+            models.Index(
+                fields=["kind", "-publication_date", "-page_ptr"], name="news_kind_newest"
+            ),
+            models.Index(fields=["related_phase", "-publication_date"], name="news_phase_newest"),
+        ]
+
+    @classmethod
+    def api_detail_queryset(cls, queryset):
+        """What the API's detail of an item shows, read with it (``headless.visibility``):
+        image, phase, contact with its country and organisation joined; tags in one query,
+        partners and the contact's lines prefetched."""
+        related = ("hero_image", "related_phase", "media_contact__country")
+        queryset = queryset.select_related(*related, "media_contact__organisation")
+        queryset = queryset.prefetch_related(
+            "related_partners", "media_contact__phones", "media_contact__social_links"
+        )
+        queryset._with_tags = True  # NewsPageQuerySet: countries and themes in one query
+        return queryset
 
     @classmethod
     def get_indexed_objects(cls):
@@ -244,43 +291,84 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         return result
 
     def contact(self):
-        """The media contact in the reader's locale, if it is live and public."""
+        """The media contact in the reader's locale (its translation there when that is
+        publicly visible, else the chosen one), if it is publicly visible: one query, with
+        its country, then its phones and links."""
         if self.media_contact_id is None:
             return None
-        contact = self.media_contact.localized.specific
-        if not contact.live or contact.get_view_restrictions().exists():
-            return None
-        return contact
+        from programme.models import DonorContactPage
+
+        chosen_key = DonorContactPage.objects.filter(pk=self.media_contact_id).values(
+            "translation_key"
+        )[:1]
+        active = Locale.get_active()
+        candidates = list(
+            visible_pages(
+                DonorContactPage.objects.filter(
+                    Q(locale_id=active.pk) | Q(pk=self.media_contact_id),
+                    translation_key=Subquery(chosen_key),
+                )
+            ).select_related("country", "organisation")
+        )
+        chosen = next((c for c in candidates if c.locale_id == active.pk), None)
+        chosen = chosen or (candidates[0] if candidates else None)
+        if chosen is not None:
+            chosen.attach_lines()
+        return chosen
 
     def phase(self):
-        if self.related_phase_id is None or not self.related_phase.live:
+        """The phase in the reader's locale (its visible translation there, else the chosen
+        one), if it is publicly visible: one query."""
+        if self.related_phase_id is None:
             return None
-        return self.related_phase.localized.specific
+        from programme.models import ProgrammePhasePage
+
+        found = _localized(ProgrammePhasePage, Q(pk=self.related_phase_id))
+        return found[0] if found else None
 
     def partners(self) -> list:
-        return [
-            partner.localized.specific for partner in self.related_partners.all() if partner.live
-        ]
+        """The cited partners in the reader's locale, publicly visible ones only: one query,
+        however many partners and whatever the locale."""
+        from programme.models import PartnerOrganisationPage
+
+        cited = NewsPage.related_partners.through.objects.filter(newspage_id=self.pk)
+        return _localized(
+            PartnerOrganisationPage, Q(pk__in=cited.values("partnerorganisationpage_id"))
+        )
 
     def related_news(self, limit: int = 3) -> list[NewsPage]:
-        """Published items of the same locale sharing a country or a theme, newest first."""
-        country_ids = [tag.pk for tag in self.country_tags()]
-        theme_ids = [tag.pk for tag in self.theme_tags()]
-        if not country_ids and not theme_ids:
-            return []
+        """Published items of the same locale sharing a country or a theme, newest first.
+
+        A saved item is matched by subqueries on its stored tags, and its own tags are read
+        with the related items' in one query (``attach_tags``); a preview (tags not saved
+        yet) matches on the tags it carries."""
+        if self.pk and not self._in_preview:
+            countries = NewsCountry.objects.filter(content_object_id=self.pk).values("tag_id")
+            themes = NewsTheme.objects.filter(content_object_id=self.pk).values("tag_id")
+        else:
+            countries = [tag.pk for tag in self.country_tags()]
+            themes = [tag.pk for tag in self.theme_tags()]
+            if not countries and not themes:
+                return []
         shared = Q(
-            pk__in=NewsCountry.objects.filter(tag_id__in=country_ids).values("content_object_id")
-        ) | Q(pk__in=NewsTheme.objects.filter(tag_id__in=theme_ids).values("content_object_id"))
-        return list(
+            pk__in=NewsCountry.objects.filter(tag_id__in=countries).values("content_object_id")
+        ) | Q(pk__in=NewsTheme.objects.filter(tag_id__in=themes).values("content_object_id"))
+        related = list(
             NewsPage.objects.published()
             .filter(shared, locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .with_listing_relations()[:limit]
+            .with_listing_relations(tags=False)[:limit]
         )
+        attach_tags(related if self._in_preview else [self, *related])
+        return related
+
+    _in_preview = False
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        index = self.get_parent().specific if self.pk else None
+        self._in_preview = bool(getattr(request, "is_preview", False))
+        # Deferred: the template reads the index's URL and feed links (no query of its own).
+        index = self.get_parent().specific_deferred if self.pk else None
         context.update(
             related_news=self.related_news(),
             texts=self.texts(request),

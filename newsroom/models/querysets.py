@@ -15,6 +15,10 @@ from wagtail.models import PageManager, PageQuerySet
 
 from headless.visibility import readable_pages, visible_pages
 from newsroom.models.tags import NewsCountry, NewsTheme
+from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, attach_tags
+
+#: Items that carry tags (values() and values_list() rows do not).
+NewsPageTagged = (CountryTagsMixin, ThemeTagsMixin)
 
 #: The rendition every listing card and feed uses; prefetched so a listing costs the same
 #: number of queries whatever its length.
@@ -38,28 +42,30 @@ class NewsPageQuerySet(PageQuerySet):
             .order_by("-publication_date", "-pk")
         )
 
-    def with_listing_relations(self) -> NewsPageQuerySet:
-        """Everything a card shows, fetched in a fixed number of queries."""
-        return self.select_related("locale").prefetch_related(
-            Prefetch(
-                "country_items",
-                queryset=NewsCountry.objects.select_related("tag").order_by("tag__slug"),
-                to_attr="prefetched_country_items",
-            ),
-            Prefetch(
-                "theme_items",
-                queryset=NewsTheme.objects.select_related("tag")
-                .prefetch_related("tag__labels")
-                .order_by("tag__slug"),
-                to_attr="prefetched_theme_items",
-            ),
-            Prefetch(
-                "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(
-                    LISTING_RENDITION, SHARE_RENDITION
-                ),
-            ),
+    _with_tags = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._with_tags = self._with_tags
+        return clone
+
+    def _fetch_all(self) -> None:
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._with_tags and self._result_cache:
+            attach_tags([item for item in self._result_cache if isinstance(item, NewsPageTagged)])
+
+    def with_listing_relations(self, tags: bool = True) -> NewsPageQuerySet:
+        """Everything a card shows, fetched in a fixed number of queries: the items, their
+        images with renditions, and all their countries and themes in one more query
+        (``tags=False``: the caller attaches them, with other pages', in its own one)."""
+        clone = self.select_related("locale", "hero_image")
+        clone._with_tags = tags
+        renditions = get_image_model().get_rendition_model().objects.filter(
+            filter_spec__in=[LISTING_RENDITION, SHARE_RENDITION]
         )
+        # The image rides along with the item (a join); its renditions come in one query.
+        return clone.prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
 
     def tagged(self, country: str | None = None, theme: str | None = None) -> NewsPageQuerySet:
         qs = self

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from newsroom.models.querysets import SHARE_RENDITION
 
@@ -44,7 +45,8 @@ class SharingMixin:
         """schema.org ``NewsArticle`` for search engines (rendered as escaped JSON)."""
         url = self.get_full_url(request)
         site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
-        site = self.get_site()
+        site = Site.find_for_request(request) if request is not None else None
+        site = site or self.get_site()  # the request's site is already read: no query
         if site is not None and site.site_name:
             site_name = site.site_name
         data: dict[str, Any] = {

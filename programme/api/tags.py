@@ -12,10 +12,11 @@ from wagtail.models import Page
 from headless.locales import page_language
 from headless.serialisers import tag_data, tags_of, with_tags
 
-#: {through relation: lookups to prefetch on its items}: theme labels are per language rows.
+#: {through relation: lookups to prefetch on its items}. Theme labels are not prefetched:
+#: ``ThemeTag.label`` reads them from the request's copy of the (small) label table.
 TAG_RELATIONS: dict[str, tuple[str, ...]] = {
     "country_items": (),
-    "theme_items": ("tag__labels",),
+    "theme_items": (),
 }
 
 
@@ -24,14 +25,21 @@ def tagged(queryset: QuerySet) -> QuerySet:
     return with_tags(queryset, TAG_RELATIONS)
 
 
+def _items(obj: Page, relation: str):
+    """The through items: attached in one query for both relations when the page's query
+    did so (``attach_tags``), else the (prefetched) relation."""
+    attached = getattr(obj, f"prefetched_{relation}", None)
+    return attached if attached is not None else getattr(obj, relation).all()
+
+
 def countries_of(obj: Page, context: dict) -> list[dict]:
     """A page's country tags, labelled in the page's language (a schema resolver)."""
-    return tags_of(obj.country_items.all(), page_language(obj, context))
+    return tags_of(_items(obj, "country_items"), page_language(obj, context))
 
 
 def themes_of(obj: Page, context: dict) -> list[dict]:
     """A page's theme tags, labelled in the page's language (a schema resolver)."""
-    return tags_of(obj.theme_items.all(), page_language(obj, context))
+    return tags_of(_items(obj, "theme_items"), page_language(obj, context))
 
 
 def country_of(obj: Page, context: dict) -> dict | None:

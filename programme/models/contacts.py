@@ -126,6 +126,43 @@ class DonorContactPage(RoutablePageMixin, Page):
         verbose_name = _("donor contact")
         verbose_name_plural = _("donor contacts")
 
+    def attach_lines(self) -> None:
+        """Read the phones and social links together, in ONE query (a ``UNION ALL`` of the
+        two tables), and leave them where ``phones.all`` and ``social_links.all`` look."""
+        if not self.pk:
+            return
+        phones = (
+            ContactPhone.objects.filter(contact_id=self.pk)
+            .annotate(line=models.Value(0))
+            .values_list("line", "pk", "sort_order", "label", "number")
+            .order_by()
+        )
+        links = (
+            ContactSocialLink.objects.filter(contact_id=self.pk)
+            .annotate(line=models.Value(1))
+            .values_list("line", "pk", "sort_order", "network", "url")
+            .order_by()
+        )
+        found: dict[int, list] = {0: [], 1: []}
+        for line, pk, order, first, second in phones.union(links, all=True):
+            if line == 0:
+                item = ContactPhone(pk=pk, sort_order=order, label=first, number=second)
+            else:
+                item = ContactSocialLink(pk=pk, sort_order=order, network=first, url=second)
+            item.contact_id = self.pk
+            found[line].append(item)
+        cache = getattr(self, "_prefetched_objects_cache", None)
+        if cache is None:
+            cache = self._prefetched_objects_cache = {}
+        for name, model, items in (
+            ("phones", ContactPhone, found[0]),
+            ("social_links", ContactSocialLink, found[1]),
+        ):
+            queryset = model.objects.filter(contact_id=self.pk)
+            queryset._result_cache = sorted(items, key=lambda item: (item.sort_order or 0, item.pk))
+            queryset._prefetch_done = True
+            cache[name] = queryset
+
     def address_lines(self, language: str | None = None) -> list[str]:
         lines = [self.street_address]
         lines.append(" ".join(part for part in [self.postal_code, self.locality] if part))

@@ -50,9 +50,8 @@ class PartnerIndexPage(IntroIndexPage):
                 ),
                 models.Prefetch(
                     "theme_items",
-                    queryset=PartnerTheme.objects.select_related("tag").prefetch_related(
-                        "tag__labels"
-                    ),
+                    # Theme labels come from the request's table (``ThemeTag.label``).
+                    queryset=PartnerTheme.objects.select_related("tag"),
                 ),
             )
             .order_by("title")
@@ -63,7 +62,7 @@ class PartnerIndexPage(IntroIndexPage):
             request.GET or None,
             kinds=PartnerOrganisationPage.Kind.choices,
             countries=CountryTag.objects.all(),
-            themes=ThemeTag.objects.prefetch_related("labels"),
+            themes=ThemeTag.objects.all(),  # labels: the request's table (ThemeTag.label)
             language=current_language(),
         )
 

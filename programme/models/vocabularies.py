@@ -21,6 +21,7 @@ from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from headless.memo import table_memo
 from programme.models.reader import current_language
 from programme.tagging import HELP_TEXT as TAG_HELP_TEXT
 from programme.tagging import VocabularyTagField
@@ -160,10 +161,29 @@ class ThemeTag(TagBase, ClusterableModel):
 
     def label(self, language: str | None = None) -> str:
         language = language or current_language()
-        for item in self.labels.all():  # uses prefetch_related("labels") when given
+        if "labels" in getattr(self, "_prefetched_objects_cache", {}):
+            labels = self.labels.all()
+        else:
+            # All labels of all themes, read once per request (a handful of rows): a page
+            # with ten themes, or a facet list, costs one query instead of one per theme.
+            table = theme_labels_by_theme()
+            labels = table.get(self.pk, []) if table is not None else self.labels.all()
+        for item in labels:
             if item.language == language:
                 return item.label
         return self.name
+
+
+def theme_labels_by_theme() -> dict[int, list[ThemeLabel]] | None:
+    """{theme id: its labels} for the current request (None outside a request)."""
+
+    def read() -> dict[int, list[ThemeLabel]]:
+        table: dict[int, list[ThemeLabel]] = {}
+        for item in ThemeLabel.objects.all():
+            table.setdefault(item.theme_id, []).append(item)
+        return table
+
+    return table_memo("theme-labels", read)
 
 
 class ThemeLabel(Orderable):
@@ -195,6 +215,32 @@ class ThemeLabel(Orderable):
     def clean(self) -> None:
         if self.language not in dict(settings.LANGUAGES):
             raise ValidationError({"language": _("Choose one of the site's languages.")})
+
+
+def vocabulary_tags() -> tuple[list[CountryTag], list[ThemeTag]]:
+    """Every country and every theme, in slug order, in ONE query (once per request)."""
+
+    def read() -> tuple[list[CountryTag], list[ThemeTag]]:
+        fields = ("pk", "slug", "name")
+        rows = (
+            CountryTag.objects.annotate(vocabulary=models.Value(0))
+            .values_list("vocabulary", *fields)
+            .order_by()
+            .union(
+                ThemeTag.objects.annotate(vocabulary=models.Value(1))
+                .values_list("vocabulary", *fields)
+                .order_by(),
+                all=True,
+            )
+        )
+        found: tuple[list, list] = ([], [])
+        for vocabulary, pk, slug, name in rows:
+            model = ThemeTag if vocabulary else CountryTag
+            found[vocabulary].append(model(pk=pk, slug=slug, name=name))
+        return sorted(found[0], key=lambda t: t.slug), sorted(found[1], key=lambda t: t.slug)
+
+    memo = table_memo("vocabulary-tags", read)
+    return memo if memo is not None else read()
 
 
 # --- What tagged pages share --------------------------------------------------------------
@@ -239,8 +285,56 @@ def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
     """
     prefetched = getattr(page, f"prefetched_{items}", None)
     if prefetched is None:
-        prefetched = sorted(getattr(page, items).all(), key=lambda item: item.tag.slug)
+        relation = getattr(page, items).all()
+        prefetched_cache = getattr(page, "_prefetched_objects_cache", {})
+        if items not in prefetched_cache and hasattr(relation, "select_related"):
+            relation = relation.select_related("tag")  # one query, not one per tag
+        prefetched = sorted(relation, key=lambda item: item.tag.slug)
+        # Remembered on the page: templates, sharing and JSON-LD ask several times.
+        setattr(page, f"prefetched_{items}", prefetched)
     return [item.tag for item in prefetched]
+
+
+def attach_tags(pages: list, relations: tuple[str, ...] = ("country_items", "theme_items")) -> None:
+    """Read the tags of every page in ``pages`` (of one page type) for every through relation
+    in ``relations``, in ONE query (a ``UNION ALL`` of the through tables joined to their tag
+    tables), and leave them where ``tags_in_slug_order`` looks: ``prefetched_<relation>``.
+
+    A listing page then costs one query for all its tags, however many items, countries and
+    themes it shows; theme labels come from the request's table (``ThemeTag.label``)."""
+    pages = [page for page in pages if page is not None and page.pk]
+    if not pages:
+        return
+    model = type(pages[0])
+    ids = [page.pk for page in pages]
+    parts, shapes = [], []
+    for index, relation in enumerate(relations):
+        through = model._meta.get_field(relation).related_model
+        tag_model = through._meta.get_field("tag").related_model
+        shapes.append((relation, through, tag_model))
+        parts.append(
+            through.objects.filter(content_object_id__in=ids)
+            .annotate(relation_index=models.Value(index))
+            .values_list(
+                "relation_index", "pk", "content_object_id", "tag_id", "tag__slug", "tag__name"
+            )
+            .order_by()
+        )
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found: dict[tuple[int, int], list] = {}
+    tags: dict[tuple[int, int], TagBase] = {}
+    for index, pk, page_id, tag_id, slug, name in rows:
+        relation, through, tag_model = shapes[index]
+        tag = tags.get((index, tag_id))
+        if tag is None:
+            tag = tags[(index, tag_id)] = tag_model(pk=tag_id, slug=slug, name=name)
+        item = through(pk=pk, content_object_id=page_id, tag_id=tag_id)
+        item.tag = tag
+        found.setdefault((index, page_id), []).append(item)
+    for page in pages:
+        for index, (relation, _through, _tag) in enumerate(shapes):
+            items = sorted(found.get((index, page.pk), []), key=lambda item: item.tag.slug)
+            setattr(page, f"prefetched_{relation}", items)
 
 
 class ThemeTagsMixin:

@@ -40,6 +40,8 @@ CLOCK_ID = 1
 #: How far behind the database's clock an app server's may run and still show a scheduled
 #: item no later than the content clock moves for it.
 SCHEDULE_SLACK = datetime.timedelta(seconds=2)
+#: The least step of the clock on a change.
+TICK = datetime.timedelta(microseconds=1)
 
 
 class ContentClock(models.Model):
@@ -117,8 +119,10 @@ def touch_content() -> None:
 
 def _move_clock() -> None:
     upcoming = _next_scheduled()
+    # Strictly later than before, even for two changes within the clock's resolution (the
+    # page cache files pages under this value: it must move with every change).
     moved = ContentClock.objects.filter(pk=CLOCK_ID).update(
-        changed_at=Greatest(F("changed_at"), Now()), next_change_at=upcoming
+        changed_at=Greatest(F("changed_at") + Value(TICK), Now()), next_change_at=upcoming
     )
     if not moved:
         _, created = ContentClock.objects.get_or_create(

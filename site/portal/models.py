@@ -7,6 +7,7 @@ webhooks, the content clock) live in their modules and are imported here so they
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.memo import table_memo
 from headless.visibility import visible_pages
 from portal.content_clock import ContentClock
 from portal.i18n.models import TranslatorLocaleScope
@@ -55,8 +57,9 @@ class HomePage(Page):
 
     def menu_items(self):
         """The main navigation: publicly visible children marked "show in menus" (so no
-        untranslated alias that synchronised trees put in other locales' trees)."""
-        return visible_pages(self.get_children().in_menu()).specific()
+        untranslated alias that synchronised trees put in other locales' trees). Specific
+        classes with deferred fields: one query, whatever the number of page types."""
+        return visible_pages(self.get_children().in_menu()).specific(defer=True)
 
 
 #: The site-wide default of a boilerplate kind (no "empty: the default" help: it IS the default).
@@ -112,6 +115,17 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's ``for_site``, kept per content generation for public reads
+        (``headless.memo``): every page's footer reads it. Each caller gets its own copy."""
+        if site is None:
+            return super().for_site(site)
+        shared = table_memo(
+            f"site-settings:{site.pk}", lambda: BaseSiteSetting.for_site.__func__(cls, site)
+        )
+        return copy.copy(shared) if shared is not None else super().for_site(site)
 
     def social_links(self) -> list[tuple[str, str]]:
         links = [

@@ -364,6 +364,33 @@ HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
 WEBHOOK_RETRY_DELAYS = [1, 5, 30]
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+# Speed (docs/performance.md): small tables read once per request (or per content generation),
+# outermost so every layer shares them; anonymous pages and API answers cached, keyed by the
+# content generation (never stale), inside the CSP nonce and the rate limiter.
+MIDDLEWARE.insert(0, "headless.memo.RequestMemoMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.security.ratelimit.RateLimitMiddleware") + 1,
+    "portal.page_cache.PageCacheMiddleware",
+)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Static files from the app server itself (whitenoise), right after Django's security
+# middleware; `manage.py collectstatic` fills STATIC_ROOT in production.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+WHITENOISE_USE_FINDERS = DEBUG  # development: straight from the apps, no collectstatic
+# A CDN or Varnish in front (optional): Wagtail's frontend cache purges a page's URLs when
+# it is published, unpublished, moved or deleted (docs/performance.md).
+FRONTEND_CACHE_URL = http_url_from_env("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 # End of API ---------------------------------------------------------------------------------
 
 # IATI export (/iati/activities.xml, manage.py export_iati; docs/importing.md). The

@@ -18,7 +18,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from portal.content_clock import ClockReading, read_clock
+from portal.content_clock import ClockReading
+from portal.page_cache import clock_for
 
 API_PREFIX = "/api/"
 CORS_METHODS = "GET, HEAD, OPTIONS"
@@ -57,7 +58,7 @@ class ApiHttpMiddleware:
                 response["Access-Control-Allow-Headers"] = CORS_HEADERS
                 response["Access-Control-Max-Age"] = "86400"
         else:
-            clock = read_clock() if is_shared_read(request) else None
+            clock = clock_for(request) if is_shared_read(request) else None
             response = self.get_response(request)
             original = getattr(request, "_api_inner_response", None)
             if original is not None and response is not original:

@@ -13,14 +13,30 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from headless.memo import request_memo
 from headless.visibility import visible_pages
 
 
-def published_translations(page: Page):
-    """The publicly visible translations of ``page``, itself included."""
-    return visible_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
-        "locale"
-    )
+def published_translations(page: Page, also: Page | None = None) -> list[Page]:
+    """The publicly visible translations of ``page``, itself included. Read once per request
+    (the language switcher and the hreflang alternates both ask), together with those of
+    ``also`` when given (the home page, which the switcher falls back on)."""
+    keys = {page.translation_key} | ({also.translation_key} if also is not None else set())
+
+    def read(keys=keys) -> dict:
+        found: dict = {key: [] for key in keys}
+        rows = visible_pages(Page.objects.filter(translation_key__in=keys)).order_by("path")
+        for row in rows:
+            found[row.translation_key].append(row)
+        return found
+
+    memo = request_memo("translations", dict)
+    if memo is None:
+        return read()[page.translation_key]
+    missing = keys - memo.keys()
+    if missing:
+        memo.update(read(missing))
+    return memo[page.translation_key]
 
 
 def alternates_for(

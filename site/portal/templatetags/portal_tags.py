@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from portal.i18n import partial
 from portal.i18n.alternates import page_alternates, published_translations
+from portal.routing import localized_root
 
 register = template.Library()
 
@@ -36,8 +37,12 @@ def _site_root(request) -> Page | None:
 @register.simple_tag(takes_context=True)
 def localized_home(context) -> Page | None:
     """The home page in the reader's language (falls back to the default one)."""
-    root = _site_root(context.get("request"))
-    return root.localized.specific if root else None
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    # Deferred: the frame reads the title and the menu, no field of its own (no query).
+    return localized_root(site).specific_deferred
 
 
 def _translations_by_language(pages, request) -> dict[str, str]:
@@ -71,14 +76,16 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
         page = None
     translations: dict[str, str] = {}
     readable: dict[str, str] = {}
+    root = _site_root(request)
     if page is not None and page.pk:
-        translations = _translations_by_language(published_translations(page), request)
+        translations = _translations_by_language(
+            published_translations(page, also=root), request
+        )
         if source_mode:
             same_key = Page.objects.filter(translation_key=page.translation_key)
             readable = _translations_by_language(
                 partial.readable_pages(same_key).select_related("locale"), request
             )
-    root = _site_root(request)
     homes: dict[str, str] = {}
     if root is not None:
         homes = _translations_by_language(published_translations(root), request)
@@ -144,7 +151,11 @@ def lang_attr(obj) -> SafeString:
 def hreflang_alternates(context, page: Page | None) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) for every published translation, plus ``x-default`` pointing
     at the default-language version when it is published; the sitemap lists the same."""
-    return page_alternates(page, context.get("request"))
+    request = context.get("request")
+    if isinstance(page, Page) and page.pk:
+        # The language switcher will ask for the home page's too: one query for both.
+        published_translations(page, also=_site_root(request))
+    return page_alternates(page, request)
 
 
 @register.simple_tag

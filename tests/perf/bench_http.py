@@ -1,0 +1,399 @@
+"""Benchmark over HTTP (not a test): the project served by gunicorn, measured with wrk.
+
+    make bench            # 10,000 and 100,000 items
+    .venv/bin/python tests/perf/bench_http.py --items 10000 --duration 10
+
+For each size it loads the news items in bulk into a PostgreSQL database of its own
+(``BENCH_DATABASE_URL`` + ``_<items>``, kept between runs: ``--reload`` rebuilds it), indexes
+them for search, collects the static files, then starts gunicorn twice (the response cache
+off, then on; Redis as the cache when ``REDIS_URL`` is set, else each worker's memory) and runs
+wrk at each ``--connections`` against: our news API and Wagtail's stock pages listing of the
+same items (same limit), both filtered, an article, the listing, the search page, and a
+static file served by whitenoise from the same server (the ceiling). It prints requests per
+second, p50/p95/p99 latency, errors, the ratios the targets are written in, and the resident
+memory of each gunicorn worker after the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+LUA = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format(
+    'JSON {"requests": %d, "seconds": %f, "errors": %d, "p50": %f, "p95": %f, "p99": %f}\\n',
+    summary.requests, summary.duration / 1e6, errors,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
+
+
+def endpoints(limit: int, newsroom: int) -> list[tuple[str, str]]:
+    return [
+        ("news API (ours)", f"/api/v3/news/?locale=ru&limit={limit}"),
+        ("pages API (stock)", f"/api/v3/pages/?type=newsroom.NewsPage&locale=ru&limit={limit}"),
+        (
+            "news API country+theme",
+            f"/api/v3/news/?locale=ru&country=kz&theme=prevention&limit={limit}",
+        ),
+        (
+            # Wagtail's stock listing filters by tree, not by field: child_of the newsroom.
+            "pages API child_of (stock)",
+            f"/api/v3/pages/?type=newsroom.NewsPage&child_of={newsroom}&limit={limit}",
+        ),
+        ("article page", "/ru/news/item-7/"),
+        ("listing page", "/ru/news/"),
+        ("search page", "/ru/search/?q=" + quote("профилактика")),
+        ("static file", "/static/portal/css/site.css"),
+    ]
+
+
+# --- loading (runs in a child process, with DATABASE_URL set for it) ------------------------
+
+
+def build(items: int, seed: int = 6) -> None:
+    """A ru + en site with ``items`` news items (half per locale), tagged, with bodies: the
+    page rows by ``bulk_create`` (tree paths computed), the news rows and tags by
+    ``executemany``; no per-page signal, so search indexing is a separate step."""
+    import datetime
+    import random
+    import uuid
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from newsroom.models import NewsPage
+    from programme.models import CountryTag, ThemeTag
+    from tests.factories.newsroom import NewsIndexPageFactory
+    from tests.factories.portal import build_site
+    from tests.perf.bench_search import EN_WORDS, RU_WORDS, _step, sentence
+
+    rng = random.Random(seed)
+    homes = build_site()
+    countries = [CountryTag.for_code(c) for c in "kz kg tj tm uz".split()]
+    themes = [
+        ThemeTag.objects.get_or_create(slug=t, name=t)[0]
+        for t in ("prevention", "treatment", "research")
+    ]
+    content_type = ContentType.objects.get_for_model(NewsPage)
+    child_fields = [f for f in NewsPage._meta.local_concrete_fields if f.name != "page_ptr"]
+    columns = ", ".join(["page_ptr_id"] + [f.column for f in child_fields])
+    marks = ", ".join(["%s"] * (len(child_fields) + 1))
+    kinds = [k for k, _ in NewsPage.Kind.choices]
+    for language, words in (("ru", RU_WORDS), ("en", EN_WORDS)):
+        locale = Locale.objects.get(language_code=language)
+        index = NewsIndexPageFactory(parent=homes[language], slug="news")
+        index.save_revision().publish()
+        index.refresh_from_db()
+        now = timezone.now()
+        bases, rows, tag_rows = [], [], []
+        for i in range(items // 2):
+            title = sentence(rng, words, 5).capitalize()
+            published = timezone.make_aware(
+                datetime.datetime(2015 + i % 10, 1 + i % 12, 1 + i % 28, 10, i % 60)
+            )
+            bases.append(
+                Page(
+                    path=index.path + _step(i + 1),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    title=title,
+                    draft_title=title,
+                    slug=f"item-{i}",
+                    url_path=f"{index.url_path}item-{i}/",
+                    content_type=content_type,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
+                    latest_revision_created_at=now,
+                )
+            )
+            item = NewsPage(
+                kind=rng.choice(kinds),
+                publication_date=published,
+                dateline_place="Алматы" if language == "ru" else "Almaty",
+                standfirst=sentence(rng, words, 20),
+                body=[("paragraph", f"<p>{sentence(rng, words, 60)}.</p>")],
+            )
+            rows.append(
+                [f.get_db_prep_save(f.pre_save(item, True), connection) for f in child_fields]
+            )
+            tag_rows.append((rng.choice(countries).pk, rng.choice(themes).pk))
+        with transaction.atomic():
+            created = Page.objects.bulk_create(bases, batch_size=2000)
+            Page.objects.filter(pk=index.pk).update(numchild=len(created))
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {NewsPage._meta.db_table} ({columns}) VALUES ({marks})",
+                    [[base.pk, *row] for base, row in zip(created, rows, strict=True)],
+                )
+                for table, position in (("newsroom_newscountry", 0), ("newsroom_newstheme", 1)):
+                    cursor.executemany(
+                        f"INSERT INTO {table} (content_object_id, tag_id) VALUES (%s, %s)",
+                        [(b.pk, tags[position]) for b, tags in zip(created, tag_rows, strict=True)],
+                    )
+        print(f"built {len(created)} {language} news items", flush=True)
+
+
+def load(items: int, reload: bool, skip_search: bool = False) -> None:
+    sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    from tests.perf.bench_search import ensure_database
+
+    ensure_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from newsroom.models import NewsPage
+
+    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
+        backend["AUTO_UPDATE"] = False
+    call_command("migrate", verbosity=0)
+    if reload or NewsPage.objects.count() < items:
+        if NewsPage.objects.exists():
+            sys.exit(f"{connection.settings_dict['NAME']} holds other content: use --reload")
+        started = time.perf_counter()
+        build(items)
+        print(f"loaded {items} news items in {time.perf_counter() - started:.1f} s", flush=True)
+        if not skip_search:
+            started = time.perf_counter()
+            call_command("rebuild_search_index", "--backend", "default", verbosity=0)
+            print(f"indexed for search in {time.perf_counter() - started:.1f} s", flush=True)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    else:
+        print(f"reusing {NewsPage.objects.count()} news items", flush=True)
+    newsroom = NewsPage.objects.filter(locale__language_code="ru").first().get_parent()
+    print("IDS " + json.dumps({"newsroom": newsroom.pk}), flush=True)
+
+
+# --- serving and measuring ------------------------------------------------------------------
+
+
+def server_env(database_url: str, cached: bool, static_root: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        DEBUG="false",
+        SECRET_KEY=env.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        PAGE_CACHE_SECONDS="300" if cached else "0",
+        STATIC_ROOT=static_root,
+        RATE_LIMIT_API="0",
+        RATE_LIMIT_SEARCH="0",
+        LOG_LEVEL="ERROR",
+        CACHE_KEY_PREFIX=f"bench{os.getpid()}",
+    )
+    return env
+
+
+def start(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "portal.wsgi:application",
+            "--pythonpath",
+            f"{ROOT / 'site'},{ROOT}",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    sys.exit("gunicorn did not answer /healthz within a minute")
+
+
+def workers_rss(master: int) -> list[float]:
+    """Resident memory (MB) of each child of the gunicorn master."""
+    sizes = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) != master:
+                continue
+            status = (stat.parent / "status").read_text()
+        except (OSError, IndexError, ValueError):
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sorted(sizes)
+
+
+def wrk(url: str, connections: int, duration: int, script: str) -> dict:
+    output = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s"]
+        + ["-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("JSON "))
+    data = json.loads(line[5:])
+    data["rps"] = data["requests"] / data["seconds"]
+    return data
+
+
+def check(url: str) -> None:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        if response.status != 200:
+            sys.exit(f"{url} answered {response.status}")
+
+
+def measure(base: str, args, cached: bool, static_root: str, script: str) -> dict:
+    env = server_env(base, cached, static_root)
+    server = start(env, args.port, args.workers)
+    results = {}
+    try:
+        for name, path in endpoints(args.limit, args.newsroom):
+            if args.skip_search and name == "search page":
+                continue
+            url = f"http://127.0.0.1:{args.port}{path}"
+            check(url)
+            check(url)  # warm: renditions, the cache (when on)
+            for connections in args.connections:
+                results[(name, connections)] = wrk(url, connections, args.duration, script)
+        results["rss"] = workers_rss(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    return results
+
+
+def report(items: int, runs: dict, connections: list[int]) -> None:
+    print(f"\n=== {items} news items ===")
+    print(
+        f"{'endpoint':26} {'cache':6} {'conns':>5} {'req/s':>9} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"
+    )
+    for mode, results in runs.items():
+        for key, data in results.items():
+            if key == "rss":
+                continue
+            name, conns = key
+            print(
+                f"{name:26} {mode:6} {conns:5d} {data['rps']:9.1f} {data['p50']:8.1f} "
+                f"{data['p95']:8.1f} {data['p99']:8.1f} {data['errors']:6d}"
+            )
+    for mode, results in runs.items():
+        print(
+            f"worker RSS after the {mode} runs (MB): "
+            + ", ".join(f"{size:.0f}" for size in results["rss"])
+        )
+    off, on = runs["off"], runs["on"]
+    for conns in connections:
+
+        def rps(results, name, conns=conns):
+            return results[(name, conns)]["rps"]
+
+        static = rps(on, "static file")
+        print(f"\nratios at {conns} connections:")
+        print(
+            f"  news API / stock, uncached:           "
+            f"{rps(off, 'news API (ours)') / rps(off, 'pages API (stock)'):.2f}  (target >= 3)"
+        )
+        print(
+            f"  filtered / stock filtered, uncached:  "
+            f"{rps(off, 'news API country+theme') / rps(off, 'pages API child_of (stock)'):.2f}"
+            "  (target >= 2)"
+        )
+        for name in ("article page", "listing page", "news API (ours)"):
+            print(f"  {name + ' cached / static:':38}{rps(on, name) / static:.2f}  (target >= 0.5)")
+        if ("search page", conns) in off:
+            print(f"  search p95 uncached: {off[('search page', conns)]['p95']:.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", default="10000,100000")
+    parser.add_argument("--connections", default="8,32")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--reload", action="store_true")
+    parser.add_argument(
+        "--skip-search", action="store_true", help="no search index, no search measurements"
+    )
+    parser.add_argument("--load-only", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.load_only:
+        load(args.load_only, args.reload, args.skip_search)
+        return
+    args.connections = [int(c) for c in args.connections.split(",")]
+    base = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench")
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    subprocess.run(
+        [PY, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        env={**os.environ, "STATIC_ROOT": static_root, "DEBUG": "true"},
+        cwd=ROOT,
+        check=True,
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA)
+    for items in [int(n) for n in args.items.split(",")]:
+        url = f"{base}_{items}"
+        command = [PY, __file__, "--load-only", str(items)] + (["--reload"] if args.reload else [])
+        command += ["--skip-search"] if args.skip_search else []
+        loaded = subprocess.run(
+            command,
+            env={**os.environ, "DATABASE_URL": url},
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        print(loaded.stdout, end="", flush=True)
+        ids = json.loads(next(x for x in loaded.stdout.splitlines() if x.startswith("IDS "))[4:])
+        args.newsroom = ids["newsroom"]
+        subprocess.run(
+            [PY, str(ROOT / "tests" / "perf" / "explain_news.py")],
+            env={**os.environ, "DATABASE_URL": url, "PAGE_CACHE_SECONDS": "0"},
+            cwd=ROOT,
+        )
+        runs = {
+            "off": measure(url, args, False, static_root, script.name),
+            "on": measure(url, args, True, static_root, script.name),
+        }
+        report(items, runs, args.connections)
+
+
+if __name__ == "__main__":
+    main()
