@@ -32,6 +32,9 @@ TEST_SETTINGS = {
     # 127.0.0.1), so the per-client limits would answer 429 to whichever test came late. The
     # tests of the limits (tests/portal/test_security_limits.py) set their own.
     "RATE_LIMITS": {},
+    # Tasks (webhooks, index updates, Wagtail's own) run in the test's process and transaction;
+    # the worker itself is tested with real processes (tests/portal/test_worker_crash.py).
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
 }
 
 

@@ -200,6 +200,9 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX}_{_code}__",
             "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            # Saves and deletes reach it through search.tasks (queued, retried while it is
+            # down), not inline in the editor's request where a failure is only logged.
+            "AUTO_UPDATE": False,
         }
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
 # The one limit on search text, for the search page, the autocomplete and every API `search=`
@@ -348,9 +351,44 @@ API_IMAGE_RENDITIONS = {
 # Headless preview: the external front end's preview URL and the token lifetime.
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
 HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
-# Publish webhooks: "thread" delivers in the background, "task" through django_tasks
-# (the immediate backend by default); delays in seconds between attempts.
-WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
-WEBHOOK_RETRY_DELAYS = [1, 5, 30]
-WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
 # End of API ---------------------------------------------------------------------------------
+
+# Background work (issue #15, docs/deploy.md) -------------------------------------------------
+# Django's Tasks framework (the django-tasks backport; Wagtail enqueues its own search and
+# reference index updates on it). TASK_BACKEND: "database" (default: django-tasks-db, run
+# `manage.py worker`), "rq" (RQ on REDIS_URL, run `manage.py worker` too) or "immediate"
+# (in the request, no worker: only for trying things out).
+TASK_BACKEND = env_str("TASK_BACKEND", "database")
+INSTALLED_APPS += ["django_tasks"]
+if TASK_BACKEND == "database":
+    INSTALLED_APPS += ["django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASK_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ConfigError("TASK_BACKEND", "rq needs REDIS_URL")
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": env_str("TASK_REDIS_URL") or REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ConfigError("TASK_BACKEND", f"must be database, rq or immediate, got {TASK_BACKEND!r}")
+# Publish webhooks are an outbox (portal/webhooks/): one row per event and receiver written in
+# the publish's transaction, sent by the worker. Failed attempts are retried after
+# WEBHOOK_BACKOFF_SECONDS * 2**n (capped at WEBHOOK_BACKOFF_MAX) until WEBHOOK_MAX_ATTEMPTS,
+# then the row is a dead letter (Snippets > Webhook deliveries: "Send again").
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 10)
+WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 5)
+WEBHOOK_BACKOFF_MAX = env_int("WEBHOOK_BACKOFF_MAX", 3600)
+WEBHOOK_RETRY_DELAYS = [
+    min(WEBHOOK_BACKOFF_SECONDS * 2**n, WEBHOOK_BACKOFF_MAX)
+    for n in range(max(WEBHOOK_MAX_ATTEMPTS - 1, 0))
+]
+# An attempt holds its row this long past the timeout; a worker killed mid-attempt leaves a
+# hold that expires, and the worker's sweep (every WORKER_SWEEP_SECONDS) sends the row again.
+WEBHOOK_LEASE_MARGIN = env_int("WEBHOOK_LEASE_MARGIN", 30)
+WORKER_SWEEP_SECONDS = env_int("WORKER_SWEEP_SECONDS", 30)
+# Index updates of Elasticsearch/OpenSearch run as tasks, retried until the server is back.
+SEARCH_INDEX_RETRY_DELAYS = [min(5 * 2**n, 600) for n in range(12)]
+# End of background work -----------------------------------------------------------------
