@@ -389,6 +389,9 @@ WEBHOOK_RETRY_DELAYS = [
 # hold that expires, and the worker's sweep (every WORKER_SWEEP_SECONDS) sends the row again.
 WEBHOOK_LEASE_MARGIN = env_int("WEBHOOK_LEASE_MARGIN", 30)
 WORKER_SWEEP_SECONDS = env_int("WORKER_SWEEP_SECONDS", 30)
+# A pending row overdue by this long without a task that took it is sent again by the sweep
+# (its enqueue was refused); a row still waiting in a long queue is not stranded.
+WEBHOOK_STRANDED_AFTER = env_int("WEBHOOK_STRANDED_AFTER", 300)
 # Index updates of Elasticsearch/OpenSearch run as tasks, retried until the server is back.
 SEARCH_INDEX_RETRY_DELAYS = [min(5 * 2**n, 600) for n in range(12)]
 # End of background work -----------------------------------------------------------------

@@ -25,7 +25,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -81,13 +81,14 @@ def retry_delays() -> list[float]:
 
 def _claim(delivery_id: str) -> WebhookDelivery | None:
     """Hold the row for one attempt, or None when it is not ours to send (already sent, a
-    dead letter, or held by an attempt in progress: a task enqueued twice sends once)."""
+    dead letter, or held by an attempt in progress: a task enqueued twice sends once).
+    The attempt is counted here, so one that dies with its worker is counted too."""
     now = timezone.now()
     hold = timedelta(seconds=settings.WEBHOOK_TIMEOUT + settings.WEBHOOK_LEASE_MARGIN)
     claimed = (
         WebhookDelivery.objects.filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING)
         .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-        .update(locked_until=now + hold)
+        .update(locked_until=now + hold, attempts=F("attempts") + 1)
     )
     if not claimed:
         return None
@@ -135,7 +136,6 @@ def _attempt(delivery: WebhookDelivery) -> float | None:
             IDEMPOTENCY_HEADER: str(delivery.event_id),
         },
     )
-    delivery.attempts += 1
     delivery.locked_until = None
     try:
         with urllib.request.urlopen(request, timeout=settings.WEBHOOK_TIMEOUT) as response:

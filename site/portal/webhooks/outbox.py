@@ -25,9 +25,10 @@ logger = logging.getLogger(__name__)
 
 
 def stranded(grace: float | None = None):
-    """Pending rows overdue by more than ``grace`` seconds and not held by a live attempt."""
+    """Pending rows overdue by more than ``grace`` seconds (``WEBHOOK_STRANDED_AFTER``: a
+    backlog is not stranded) and not held by a live attempt, or held by a dead one."""
     if grace is None:
-        grace = settings.WORKER_SWEEP_SECONDS
+        grace = settings.WEBHOOK_STRANDED_AFTER
     now = timezone.now()
     return WebhookDelivery.objects.filter(
         Q(locked_until__lte=now)
