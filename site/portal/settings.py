@@ -17,6 +17,7 @@ from portal.config import (
     env_str,
     http_url_from_env,
     redis_url_from_env,
+    s3_storage_from_env,
     secret_key_from_env,
 )
 
@@ -395,3 +396,13 @@ WEBHOOK_STRANDED_AFTER = env_int("WEBHOOK_STRANDED_AFTER", 300)
 # Index updates of Elasticsearch/OpenSearch run as tasks, retried until the server is back.
 SEARCH_INDEX_RETRY_DELAYS = [min(5 * 2**n, 600) for n in range(12)]
 # End of background work -----------------------------------------------------------------
+
+# Media on S3-compatible object storage (issue #15, docs/deploy.md) --------------------------
+# MEDIA_S3_BUCKET set: originals and renditions of images, and documents, go to that bucket
+# through django-storages (boto3); unset: MEDIA_ROOT on the local disk. Names never repeat
+# (no overwrite), so objects carry a year-long immutable Cache-Control; with
+# MEDIA_S3_PUBLIC (default) the bucket is read publicly and URLs are plain (cacheable) ones.
+MEDIA_S3_STORAGE = s3_storage_from_env()
+if MEDIA_S3_STORAGE:
+    STORAGES["default"] = MEDIA_S3_STORAGE
+# End of media storage ---------------------------------------------------------------------
