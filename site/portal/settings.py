@@ -406,3 +406,14 @@ MEDIA_S3_STORAGE = s3_storage_from_env()
 if MEDIA_S3_STORAGE:
     STORAGES["default"] = MEDIA_S3_STORAGE
 # End of media storage ---------------------------------------------------------------------
+
+# Several app servers (issue #15, docs/deploy.md) --------------------------------------------
+# Each web process serves the static files itself (whitenoise) from STATIC_ROOT, filled by
+# `collectstatic`; with STATIC_MANIFEST=true (production) their names carry a content hash,
+# so every server serves the same names and they are cached for a year (immutable).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+WHITENOISE_AUTOREFRESH = DEBUG
+# End of several app servers ---------------------------------------------------------------
