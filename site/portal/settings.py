@@ -417,3 +417,29 @@ MIDDLEWARE.insert(
 )
 WHITENOISE_AUTOREFRESH = DEBUG
 # End of several app servers ---------------------------------------------------------------
+
+# Operations (issue #15, docs/deploy.md) ------------------------------------------------------
+# Prometheus metrics at /metrics (portal/metrics.py): from the machine itself, or with
+# "Authorization: Bearer $METRICS_TOKEN". Requests and latency by django-prometheus.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+INSTALLED_APPS += ["django_prometheus"]
+MIDDLEWARE.insert(0, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# Every request gets an id (the client's X-Request-ID when it is a sane one), returned in the
+# response and written in every log line of the request; LOG_FORMAT=json logs one JSON object
+# a line (python-json-logger) for the log collector.
+MIDDLEWARE.insert(1, "portal.request_id.RequestIdMiddleware")
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ConfigError("LOG_FORMAT", f"must be plain or json, got {LOG_FORMAT!r}")
+LOGGING["filters"] = {"request_id": {"()": "portal.request_id.RequestIdFilter"}}
+LOGGING["formatters"]["json"] = {
+    "()": "pythonjsonlogger.json.JsonFormatter",
+    "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+}
+LOGGING["formatters"]["plain"]["format"] = "%(levelname)s %(name)s [%(request_id)s]: %(message)s"
+LOGGING["handlers"]["console"].update(formatter=LOG_FORMAT, filters=["request_id"])
+LOGGING["loggers"]["django_tasks"] = {"level": "INFO"}
+LOGGING["loggers"]["django_tasks_db"] = {"level": "INFO"}
+# End of operations ------------------------------------------------------------------------
