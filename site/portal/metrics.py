@@ -31,6 +31,18 @@ logger = logging.getLogger(__name__)
 class SiteCollector:
     """Gauges read at scrape time; a part that does not answer is left out (and logged)."""
 
+    def describe(self):
+        """The metric names, without reading anything (registration asks for them)."""
+        gauges = [
+            ("newsroom_task_queue_depth", ["backend"]),
+            ("newsroom_task_queue_oldest_wait_seconds", []),
+            ("newsroom_webhook_deliveries", ["status"]),
+        ]
+        for name, labels in gauges:
+            yield GaugeMetricFamily(name, name, labels=labels)
+        for name in ("hits", "misses"):
+            yield CounterMetricFamily(f"newsroom_cache_{name}", name)
+
     def collect(self):
         yield from self._tasks()
         yield from self._webhooks()
