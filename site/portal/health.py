@@ -60,11 +60,19 @@ def check_search() -> dict[str, str]:
             clusters.setdefault(urls, alias)
     if not clusters:
         return {"state": OK, "backend": "database"}
+    kind = "elasticsearch"
     for alias in clusters.values():
         client = getattr(get_search_backend(alias), "es", None)
-        if client is None or not client.options(request_timeout=SEARCH_PING_TIMEOUT).ping():
-            return {"state": UNAVAILABLE, "backend": "elasticsearch"}
-    return {"state": OK, "backend": "elasticsearch"}
+        if client is not None and not hasattr(client, "options"):  # the OpenSearch client
+            kind = "opensearch"
+            answers = client.ping(request_timeout=SEARCH_PING_TIMEOUT)
+        else:
+            answers = client is not None and client.options(
+                request_timeout=SEARCH_PING_TIMEOUT
+            ).ping()
+        if not answers:
+            return {"state": UNAVAILABLE, "backend": kind}
+    return {"state": OK, "backend": kind}
 
 
 def check_tasks() -> dict[str, str]:

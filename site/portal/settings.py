@@ -205,6 +205,25 @@ if ELASTICSEARCH_URL:
             # down), not inline in the editor's request where a failure is only logged.
             "AUTO_UPDATE": False,
         }
+# OpenSearch (issue #15): OPENSEARCH_URL adds the same per-locale indexes on Wagtail's
+# opensearch3 backend (the opensearch-py 3 client, which talks to OpenSearch 1.x to 3.x
+# servers) in place of Elasticsearch; OPENSEARCH_VERSION=2 picks Wagtail's opensearch2 backend,
+# which needs the opensearch-py 2 client instead of the pinned one.
+OPENSEARCH_URL = http_url_from_env("OPENSEARCH_URL")
+if OPENSEARCH_URL:
+    if ELASTICSEARCH_URL:
+        raise ConfigError("OPENSEARCH_URL", "set ELASTICSEARCH_URL or OPENSEARCH_URL, not both")
+    for _code, _name in LANGUAGES:
+        WAGTAILSEARCH_BACKENDS[f"opensearch_{_code}"] = {
+            "BACKEND": "search.backends.opensearch",
+            "VERSION": env_int("OPENSEARCH_VERSION", 3),
+            "LANGUAGE": _code,
+            "URLS": [OPENSEARCH_URL],
+            "INDEX_PREFIX": f"{env_str('ELASTICSEARCH_INDEX', 'newsroom')}_{_code}__",
+            "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            "AUTO_UPDATE": False,  # through search.tasks, as for Elasticsearch
+        }
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
 # The one limit on search text, for the search page, the autocomplete and every API `search=`
 # or `q=` (ours and Wagtail's): longer queries are a 400 naming the parameter.
