@@ -247,3 +247,24 @@ def test_a_deleted_page_does_not_silence_a_later_page_with_its_id(
     with django_capture_on_commit_callbacks(execute=True):
         again.unpublish()
     assert [json.loads(r["body"])["event"] for r in receiver.received] == ["page.unpublished"]
+
+
+def test_a_success_sends_the_backlog_waiting_for_its_back_off(home, receiver):
+    """Once the receiver answers again, what waited for a retry delay goes at once."""
+    hook = Webhook.objects.create(name="Back", url=receiver.url, secret=SECRET)
+    later = timezone.now() + datetime.timedelta(minutes=5)
+    waiting = [
+        WebhookDelivery.objects.create(
+            webhook=hook, event="page.published", payload={"n": n}, attempts=3,
+            next_attempt_at=later,
+        )
+        for n in range(3)
+    ]
+    fresh = WebhookDelivery.objects.create(
+        webhook=hook, event="page.published", payload={"n": 9}, next_attempt_at=timezone.now()
+    )
+    assert delivery.deliver(str(fresh.pk)) == "delivered"
+    for row in waiting:
+        row.refresh_from_db()
+        assert (row.status, row.attempts) == ("delivered", 4)
+    assert len(receiver.received) == 4

@@ -118,6 +118,29 @@ def deliver(delivery_id: str) -> str:
         time.sleep(delay)
 
 
+def release_backlog(hook: Webhook, limit: int = 500) -> int:
+    """The receiver answers again: send now what waits for a back-off delay to end.
+
+    Back-off protects a receiver that is down; once one delivery to it succeeds, the rows
+    waiting for their next attempt (up to 80 s or more after an outage of a minute) are
+    sent at once. Their deferred tasks find them delivered and do nothing."""
+    now = timezone.now()
+    waiting = WebhookDelivery.objects.filter(
+        webhook=hook,
+        status=WebhookDelivery.Status.PENDING,
+        locked_until__isnull=True,
+        next_attempt_at__gt=now,
+    )
+    ids = [str(pk) for pk in waiting.values_list("pk", flat=True)[:limit]]
+    if ids:
+        WebhookDelivery.objects.filter(pk__in=ids).update(next_attempt_at=now)
+        try:
+            start_delivery(ids)
+        except Exception:  # the sweep sends them when they are due
+            logger.exception("Could not enqueue the backlog of %s", hook.url)
+    return len(ids)
+
+
 def _attempt(delivery: WebhookDelivery) -> float | None:
     """One signed POST; records it. Returns the delay before the next attempt, or None when
     there is none (delivered, or out of attempts: a dead letter)."""
@@ -145,6 +168,7 @@ def _attempt(delivery: WebhookDelivery) -> float | None:
         delivery.next_attempt_at = None
         delivery.error = ""
         delivery.save()
+        release_backlog(hook)
         return None
     except urllib.error.HTTPError as exc:
         delivery.response_status = exc.code
