@@ -70,7 +70,12 @@ def start_delivery(delivery_ids: list[str]) -> None:
         deliver_task.enqueue(delivery_id)
 
 
-@task()
+#: Webhooks go before Wagtail's index housekeeping (a dozen tasks per publish): a front end
+#: waiting to rebuild should not queue behind reference-index updates.
+WEBHOOK_TASK_PRIORITY = 50
+
+
+@task(priority=WEBHOOK_TASK_PRIORITY)
 def deliver_task(delivery_id: str) -> str:
     return deliver(delivery_id)
 
