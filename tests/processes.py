@@ -58,7 +58,8 @@ def process_env(database_url: str, **extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE", "TASK_BACKEND")
+        if k
+        not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE", "TASK_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     return {
         **env,

@@ -87,7 +87,9 @@ def test_json_log_lines_carry_the_request_id():
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process: not a deployment's.
+    harness = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in harness}
     env.update(
         DEBUG="false",
         HTTPS="true",
