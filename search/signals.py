@@ -7,8 +7,11 @@ view restriction makes a whole subtree private. The database search filters both
 time; the Elasticsearch indexes store them, so those pages are re-indexed here (and dropped
 from the index when they turned private). Third, an object indexes the text of the objects
 its ``index.RelatedFields`` name (a news item, its partners' names): publishing a renamed
-partner re-indexes what cites it. Failures are logged, never raised: an editor's action must
-not fail because a search engine is down.
+partner re-indexes what cites it.
+
+Every save and delete of an indexed object, and the re-indexing above, reach the search servers
+through ``search.tasks``: queued after the commit, retried while the server is down, so an
+editor's action never fails or loses an update because a search engine is down.
 """
 
 from __future__ import annotations
@@ -20,30 +23,30 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.search.backends import get_search_backends_with_name
 from wagtail.signals import page_published, post_page_move
+
+from search import tasks
 
 logger = logging.getLogger(__name__)
 
 
-def elasticsearch_backends():
-    for name, backend in get_search_backends_with_name(with_auto_update=True):
-        if getattr(backend, "language", None) and hasattr(backend, "es"):
-            yield name, backend
-
-
 def reindex_subtree(page: Page) -> None:
-    backends = list(elasticsearch_backends())
-    if not backends:
+    """Queue the re-indexing of the page and its descendants in the external backends."""
+    if not tasks.external_backend_names():
         return
     pages = Page.objects.descendant_of(page, inclusive=True).specific().iterator(chunk_size=200)
     for page_ in pages:
-        for name, backend in backends:
-            try:
-                index = backend.get_index_for_model(type(page_))
-                index.add_item(page_)
-            except Exception:
-                logger.exception("Could not re-index %r in the %r search backend", page_, name)
+        tasks.schedule_update(page_)
+
+
+def on_indexed_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and getattr(sender, "search_auto_update", True):
+        tasks.schedule_update(instance)
+
+
+def on_indexed_deleted(sender, instance, **kwargs) -> None:
+    if getattr(sender, "search_auto_update", True):
+        tasks.schedule_removal(instance)
 
 
 def on_page_move(sender, instance, **kwargs) -> None:
@@ -83,7 +86,8 @@ def reindex_citing(instance) -> int:
             continue
         citing = model.get_indexed_objects().filter(**{field_name: instance.pk})
         for obj in citing.iterator(chunk_size=200):
-            index.insert_or_update_object(obj)  # logs, never raises, on a backend error
+            index.insert_or_update_object(obj)  # the database backend, inline
+            tasks.schedule_update(obj)  # the search servers, queued
             count += 1
     return count
 
@@ -96,6 +100,11 @@ def on_page_published(sender, instance, **kwargs) -> None:
 
 
 def register() -> None:
+    for model in index.get_indexed_models():
+        post_save.connect(on_indexed_saved, sender=model, dispatch_uid=f"search.saved.{model}")
+        post_delete.connect(
+            on_indexed_deleted, sender=model, dispatch_uid=f"search.deleted.{model}"
+        )
     page_published.connect(on_page_published, dispatch_uid="search.on_page_published")
     post_page_move.connect(on_page_move, dispatch_uid="search.on_page_move")
     post_save.connect(

@@ -35,6 +35,9 @@ TEST_SETTINGS = {
     # Pages rendered afresh for every request; the cache's own tests turn it on
     # (tests/portal/test_page_cache.py).
     "PAGE_CACHE_SECONDS": 0,
+    # Tasks (webhooks, index updates, Wagtail's own) run in the test's process and transaction;
+    # the worker itself is tested with real processes (tests/portal/test_worker_crash.py).
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
 }
 
 

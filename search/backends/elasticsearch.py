@@ -1,4 +1,5 @@
-"""Wagtail's ``elasticsearch8`` backend with one index per locale.
+"""Wagtail's ``elasticsearch8`` backend with one index per locale (``search.backends.opensearch``
+is the same on Wagtail's ``opensearch2``/``opensearch3`` backends).
 
 Why one index per locale rather than per-language sub-fields: a page is written in one
 language, so each document needs one analyser, and ES analyses a field with the analyser of its
@@ -24,6 +25,7 @@ from django.apps import apps
 from django.utils import translation
 from elastic_transport import TransportError
 from elasticsearch import ApiError
+from opensearchpy.exceptions import OpenSearchException as OpenSearchError
 from wagtail.models import Locale, Page
 from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8Index,
@@ -82,7 +84,9 @@ def is_public_page_of(obj, language: str, locales: dict[int, str] | None = None)
     return not obj.get_view_restrictions().exists()
 
 
-class LocaleIndex(Elasticsearch8Index):
+class LocaleIndexMixin:
+    """Only the public pages of the backend's own locale (Elasticsearch and OpenSearch)."""
+
     def add_item(self, item):
         if is_public_page_of(item, self.backend.language):
             super().add_item(item)
@@ -100,8 +104,12 @@ class LocaleIndex(Elasticsearch8Index):
             super().delete_item(item)
 
 
-class LocaleElasticsearchBackend(Elasticsearch8SearchBackend):
-    index_class = LocaleIndex
+class LocaleIndex(LocaleIndexMixin, Elasticsearch8Index):
+    pass
+
+
+class LocaleBackendMixin:
+    """A search-server backend for one language: its analysers in the index settings."""
 
     def __init__(self, params: dict):
         params = dict(params)
@@ -113,6 +121,10 @@ class LocaleElasticsearchBackend(Elasticsearch8SearchBackend):
 
     def for_language(self, language: str):
         return self
+
+
+class LocaleElasticsearchBackend(LocaleBackendMixin, Elasticsearch8SearchBackend):
+    index_class = LocaleIndex
 
 
 SearchBackend = LocaleElasticsearchBackend
@@ -128,10 +140,12 @@ def _deep_merge(base: dict, extra: dict) -> dict:
     return out
 
 
-#: Everything a sick cluster raises: transport (unreachable, timeout) and API errors.
+#: Everything a sick cluster raises: transport (unreachable, timeout) and API errors, of the
+#: Elasticsearch client and of the OpenSearch one.
 BACKEND_ERRORS: tuple[type[Exception], ...] = (
     TransportError,
     ApiError,
+    OpenSearchError,
     ConnectionError,
     TimeoutError,
 )
@@ -321,15 +335,21 @@ def _pk(value):
 def search_with_facets(backend, *, terms, locale, filters, start, size, language):
     """One request: (ordered page pks, total, facets)."""
     body = build_search_body(backend, terms=terms, locale=locale, filters=filters)
-    response = backend.es.search(
-        index=backend.get_index_for_model(Page).name,
-        **body,
-        from_=start,
-        size=size,
-        _source=False,
-        stored_fields="pk",
-        track_total_hits=True,
-    )
+    index = backend.get_index_for_model(Page).name
+    if getattr(backend, "body_in_one_argument", False):  # the OpenSearch client
+        request = {**body, "from": start, "size": size, "_source": False}
+        request.update(stored_fields=["pk"], track_total_hits=True)
+        response = backend.es.search(index=index, body=request)
+    else:
+        response = backend.es.search(
+            index=index,
+            **body,
+            from_=start,
+            size=size,
+            _source=False,
+            stored_fields="pk",
+            track_total_hits=True,
+        )
     hits = response["hits"]
     pks = [int(hit["fields"]["pk"][0]) for hit in hits["hits"]]
     total = hits["total"]["value"] if isinstance(hits["total"], dict) else hits["total"]

@@ -27,6 +27,9 @@ from search.facets import Facet
 
 logger = logging.getLogger(__package__)
 
+#: Our search-server backends: Elasticsearch 8, or OpenSearch (same indexes and bodies).
+SERVER_BACKENDS = ("search.backends.elasticsearch", "search.backends.opensearch")
+
 T = TypeVar("T")
 
 
@@ -59,10 +62,10 @@ breaker = _Breaker()
 
 
 def elasticsearch_alias(language: str) -> str | None:
-    """The search backend alias of ``language``'s Elasticsearch index, if one is set."""
+    """The search backend alias of ``language``'s Elasticsearch (or OpenSearch) index."""
     for alias, conf in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).items():
         if (
-            conf.get("BACKEND") == "search.backends.elasticsearch"
+            conf.get("BACKEND") in SERVER_BACKENDS
             and conf.get("LANGUAGE") == language
         ):
             return alias

@@ -146,3 +146,32 @@ def redis_url_from_env(name: str) -> str:
     if url and scheme not in {"redis", "rediss", "unix"}:
         raise ConfigError(name, f"must be a redis:// URL, got {url!r}")
     return url
+
+
+def s3_storage_from_env() -> dict | None:
+    """The STORAGES entry for media on S3-compatible storage when MEDIA_S3_BUCKET is set.
+
+    Endpoint, region, credentials, custom domain and key prefix come from MEDIA_S3_*
+    variables (unset credentials: boto3's own chain, e.g. an instance role). Names never
+    repeat (no overwrite), so objects carry a year-long immutable Cache-Control; with
+    MEDIA_S3_PUBLIC (default) the bucket is read publicly and URLs are plain, cacheable
+    ones, otherwise they are signed and expire.
+    """
+    bucket = env_str("MEDIA_S3_BUCKET")
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": http_url_from_env("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": env_str("MEDIA_S3_PREFIX"),
+            "file_overwrite": False,
+            "querystring_auth": not env_bool("MEDIA_S3_PUBLIC", default=True),
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }

@@ -3,7 +3,8 @@
 ``/healthz`` is liveness (the process answers; a load balancer or orchestrator restarts it
 when it does not): it checks nothing else, because restarting workers cures no database
 outage. ``/readyz`` is readiness: the database (without it nothing works), the cache (Redis
-when configured) and the search backend (Elasticsearch when configured, else the database).
+when configured), the search backend (Elasticsearch when configured, else the database)
+and the task queue (its depth and the wait of its oldest task).
 The site keeps serving without the cache or Elasticsearch, but an operator must see that it
 does; the answer names each part's state and never a host, a port or an exception text
 (those go to the log).
@@ -59,17 +60,36 @@ def check_search() -> dict[str, str]:
             clusters.setdefault(urls, alias)
     if not clusters:
         return {"state": OK, "backend": "database"}
+    kind = "elasticsearch"
     for alias in clusters.values():
         client = getattr(get_search_backend(alias), "es", None)
-        if client is None or not client.options(request_timeout=SEARCH_PING_TIMEOUT).ping():
-            return {"state": UNAVAILABLE, "backend": "elasticsearch"}
-    return {"state": OK, "backend": "elasticsearch"}
+        if client is not None and not hasattr(client, "options"):  # the OpenSearch client
+            kind = "opensearch"
+            answers = client.ping(request_timeout=SEARCH_PING_TIMEOUT)
+        else:
+            answers = client is not None and client.options(
+                request_timeout=SEARCH_PING_TIMEOUT
+            ).ping()
+        if not answers:
+            return {"state": UNAVAILABLE, "backend": kind}
+    return {"state": OK, "backend": kind}
+
+
+def check_tasks() -> dict[str, str]:
+    """The task queue answers, with its depth (tasks due and not started) and the wait of the
+    oldest. A queue that drains slowly (no worker running) is reported, not a 503: web
+    servers leaving the load balancer would not start a worker, and publishing does not need
+    one (the outbox keeps what it must send)."""
+    from portal import task_queue
+
+    return {"state": OK, **task_queue.stats()}
 
 
 CHECKS: dict[str, Callable[[], dict[str, str]]] = {
     "database": check_database,
     "cache": check_cache,
     "search": check_search,
+    "tasks": check_tasks,
 }
 
 

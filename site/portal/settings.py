@@ -17,6 +17,7 @@ from portal.config import (
     env_str,
     http_url_from_env,
     redis_url_from_env,
+    s3_storage_from_env,
     secret_key_from_env,
 )
 
@@ -210,6 +211,28 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX}_{_code}__",
             "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            # Saves and deletes reach it through search.tasks (queued, retried while it is
+            # down), not inline in the editor's request where a failure is only logged.
+            "AUTO_UPDATE": False,
+        }
+# OpenSearch (issue #15): OPENSEARCH_URL adds the same per-locale indexes on Wagtail's
+# opensearch3 backend (the opensearch-py 3 client, which talks to OpenSearch 1.x to 3.x
+# servers) in place of Elasticsearch; OPENSEARCH_VERSION=2 picks Wagtail's opensearch2 backend,
+# which needs the opensearch-py 2 client instead of the pinned one.
+OPENSEARCH_URL = http_url_from_env("OPENSEARCH_URL")
+if OPENSEARCH_URL:
+    if ELASTICSEARCH_URL:
+        raise ConfigError("OPENSEARCH_URL", "set ELASTICSEARCH_URL or OPENSEARCH_URL, not both")
+    for _code, _name in LANGUAGES:
+        WAGTAILSEARCH_BACKENDS[f"opensearch_{_code}"] = {
+            "BACKEND": "search.backends.opensearch",
+            "VERSION": env_int("OPENSEARCH_VERSION", 3),
+            "LANGUAGE": _code,
+            "URLS": [OPENSEARCH_URL],
+            "INDEX_PREFIX": f"{env_str('ELASTICSEARCH_INDEX', 'newsroom')}_{_code}__",
+            "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            "AUTO_UPDATE": False,  # through search.tasks, as for Elasticsearch
         }
 SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 10)
 # The one limit on search text, for the search page, the autocomplete and every API `search=`
@@ -359,11 +382,6 @@ API_IMAGE_RENDITIONS = {
 # Headless preview: the external front end's preview URL and the token lifetime.
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
 HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
-# Publish webhooks: "thread" delivers in the background, "task" through django_tasks
-# (the immediate backend by default); delays in seconds between attempts.
-WEBHOOK_DELIVERY_MODE = env_str("WEBHOOK_DELIVERY_MODE", "thread")
-WEBHOOK_RETRY_DELAYS = [1, 5, 30]
-WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
 # Speed (docs/performance.md): small tables read once per request (or per content generation),
 # outermost so every layer shares them; anonymous pages and API answers cached, keyed by the
 # content generation (never stale), inside the CSP nonce and the rate limiter.
@@ -373,13 +391,6 @@ MIDDLEWARE.insert(
     "portal.page_cache.PageCacheMiddleware",
 )
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# Static files from the app server itself (whitenoise), right after Django's security
-# middleware; `manage.py collectstatic` fills STATIC_ROOT in production.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
-WHITENOISE_USE_FINDERS = DEBUG  # development: straight from the apps, no collectstatic
 # A CDN or Varnish in front (optional): Wagtail's frontend cache purges a page's URLs when
 # it is published, unpublished, moved or deleted (docs/performance.md).
 FRONTEND_CACHE_URL = http_url_from_env("FRONTEND_CACHE_URL")
@@ -392,6 +403,97 @@ if FRONTEND_CACHE_URL:
         }
     }
 # End of API ---------------------------------------------------------------------------------
+
+# Background work (issue #15, docs/deploy.md) -------------------------------------------------
+# Django's Tasks framework (the django-tasks backport; Wagtail enqueues its own search and
+# reference index updates on it). TASK_BACKEND: "database" (default: django-tasks-db, run
+# `manage.py worker`), "rq" (RQ on REDIS_URL, run `manage.py worker` too) or "immediate"
+# (in the request, no worker: only for trying things out).
+TASK_BACKEND = env_str("TASK_BACKEND", "database")
+INSTALLED_APPS += ["django_tasks"]
+if TASK_BACKEND == "database":
+    INSTALLED_APPS += ["django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASK_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ConfigError("TASK_BACKEND", "rq needs REDIS_URL")
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": env_str("TASK_REDIS_URL") or REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ConfigError("TASK_BACKEND", f"must be database, rq or immediate, got {TASK_BACKEND!r}")
+# Publish webhooks are an outbox (portal/webhooks/): one row per event and receiver written in
+# the publish's transaction, sent by the worker. Failed attempts are retried after
+# WEBHOOK_BACKOFF_SECONDS * 2**n (capped at WEBHOOK_BACKOFF_MAX) until WEBHOOK_MAX_ATTEMPTS,
+# then the row is a dead letter (Snippets > Webhook deliveries: "Send again").
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 10)
+WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 5)
+WEBHOOK_BACKOFF_MAX = env_int("WEBHOOK_BACKOFF_MAX", 3600)
+WEBHOOK_RETRY_DELAYS = [
+    min(WEBHOOK_BACKOFF_SECONDS * 2**n, WEBHOOK_BACKOFF_MAX)
+    for n in range(max(WEBHOOK_MAX_ATTEMPTS - 1, 0))
+]
+# An attempt holds its row this long past the timeout; a worker killed mid-attempt leaves a
+# hold that expires, and the worker's sweep (every WORKER_SWEEP_SECONDS) sends the row again.
+WEBHOOK_LEASE_MARGIN = env_int("WEBHOOK_LEASE_MARGIN", 30)
+WORKER_SWEEP_SECONDS = env_int("WORKER_SWEEP_SECONDS", 30)
+# A pending row overdue by this long without a task that took it is sent again by the sweep
+# (its enqueue was refused); a row still waiting in a long queue is not stranded.
+WEBHOOK_STRANDED_AFTER = env_int("WEBHOOK_STRANDED_AFTER", 300)
+# Index updates of Elasticsearch/OpenSearch run as tasks, retried until the server is back.
+SEARCH_INDEX_RETRY_DELAYS = [min(5 * 2**n, 600) for n in range(12)]
+# End of background work -----------------------------------------------------------------
+
+# Media on S3-compatible object storage (issue #15, docs/deploy.md) --------------------------
+# MEDIA_S3_BUCKET set: originals and renditions of images, and documents, go to that bucket
+# through django-storages (boto3); unset: MEDIA_ROOT on the local disk. Names never repeat
+# (no overwrite), so objects carry a year-long immutable Cache-Control; with
+# MEDIA_S3_PUBLIC (default) the bucket is read publicly and URLs are plain (cacheable) ones.
+MEDIA_S3_STORAGE = s3_storage_from_env()
+if MEDIA_S3_STORAGE:
+    STORAGES["default"] = MEDIA_S3_STORAGE
+# End of media storage ---------------------------------------------------------------------
+
+# Several app servers (issue #15, docs/deploy.md) --------------------------------------------
+# Each web process serves the static files itself (whitenoise) from STATIC_ROOT, filled by
+# `collectstatic`; with STATIC_MANIFEST=true (production) their names carry a content hash,
+# so every server serves the same names and they are cached for a year (immutable).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG  # development: straight from the apps, no collectstatic
+# End of several app servers ---------------------------------------------------------------
+
+# Operations (issue #15, docs/deploy.md) ------------------------------------------------------
+# Prometheus metrics at /metrics (portal/metrics.py): from the machine itself, or with
+# "Authorization: Bearer $METRICS_TOKEN". Requests and latency by django-prometheus.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+INSTALLED_APPS += ["django_prometheus"]
+MIDDLEWARE.insert(0, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# Every request gets an id (the client's X-Request-ID when it is a sane one), returned in the
+# response and written in every log line of the request; LOG_FORMAT=json logs one JSON object
+# a line (python-json-logger) for the log collector.
+MIDDLEWARE.insert(1, "portal.request_id.RequestIdMiddleware")
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ConfigError("LOG_FORMAT", f"must be plain or json, got {LOG_FORMAT!r}")
+LOGGING["filters"] = {"request_id": {"()": "portal.request_id.RequestIdFilter"}}
+LOGGING["formatters"]["json"] = {
+    "()": "pythonjsonlogger.json.JsonFormatter",
+    "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+}
+LOGGING["formatters"]["plain"]["format"] = "%(levelname)s %(name)s [%(request_id)s]: %(message)s"
+LOGGING["handlers"]["console"].update(formatter=LOG_FORMAT, filters=["request_id"])
+LOGGING["loggers"]["django_tasks"] = {"level": "INFO"}
+LOGGING["loggers"]["django_tasks_db"] = {"level": "INFO"}
+# End of operations ------------------------------------------------------------------------
 
 # IATI export (/iati/activities.xml, manage.py export_iati; docs/importing.md). The
 # reporting organisation's IATI identifier and the activity identifier patterns.

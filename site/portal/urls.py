@@ -10,7 +10,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import metrics, views
 from portal.api.registry import api_v2_router
 from portal.sitemaps import TranslatedSitemap
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("api/v3/", api_v3.urls),
     path("api/v2/", api_v2_router.urls),
     path("iati/", include("programme.iati.urls")),
@@ -39,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+metrics.register()
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -103,7 +103,7 @@ def test_readiness_names_the_cache(client, homes, redis_down):
     assert client.get("/healthz").status_code == 200  # alive all the same
 
 
-@override_settings(WEBHOOK_DELIVERY_MODE="task", WEBHOOK_RETRY_DELAYS=[])
+@override_settings(WEBHOOK_RETRY_DELAYS=[])
 def test_publishing_succeeds_and_does_everything_else(
     client, site_content, redis_down, django_capture_on_commit_callbacks
 ):
@@ -129,7 +129,7 @@ def test_publishing_succeeds_and_does_everything_else(
     assert "Заголовок, опубликованный без Redis" in [i["title"] for i in after.json()["items"]]
 
 
-@override_settings(WEBHOOK_DELIVERY_MODE="task")
+
 def test_a_queue_that_cannot_take_the_delivery_leaves_it_pending(
     home, redis_down, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):

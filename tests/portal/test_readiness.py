@@ -45,9 +45,38 @@ def test_readyz_with_the_quick_start_parts(client):
             "database": {"state": "ok", "backend": connection.vendor},
             "cache": {"state": "ok", "backend": "LocMemCache"},
             "search": {"state": "ok", "backend": "database"},
+            "tasks": {"state": "ok", "backend": "database", "queued": "0", "oldest_wait": "0.0"},
         },
     }
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_readyz_reports_the_depth_of_the_database_queue(client):
+    from portal.webhooks.delivery import deliver_task
+
+    database_queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(TASKS=database_queue):
+        for number in range(3):
+            deliver_task.enqueue(f"delivery-{number}")
+    tasks = client.get("/readyz").json()["parts"]["tasks"]
+    assert (tasks["state"], tasks["backend"], tasks["queued"]) == ("ok", "database", "3")
+    assert float(tasks["oldest_wait"]) >= 0
+
+
+def test_readyz_names_an_unreachable_rq_queue_and_its_return(client):
+    real_redis()
+    closed = {"default": {"URL": f"redis://127.0.0.1:{free_port()}/0"}}
+    with override_settings(TASK_BACKEND="rq", RQ_QUEUES=closed):
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["broken"] == ["tasks"]
+    assert body["parts"]["tasks"] == {"state": "unavailable"}
+    assert "127.0.0.1" not in response.content.decode()
+    with override_settings(TASK_BACKEND="rq", RQ_QUEUES={"default": {"URL": REDIS_TEST_URL}}):
+        response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["parts"]["tasks"]["backend"] == "rq"
 
 
 def test_readyz_asks_redis(client):

@@ -54,14 +54,19 @@ class Webhook(models.Model):
 
 
 class WebhookDelivery(models.Model):
-    """One event sent to one webhook: the log editors and operators read."""
+    """One event for one webhook: the outbox row the worker sends, and the log editors and
+    operators read. ``failed`` rows are dead letters, sent again from the admin."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         DELIVERED = "delivered", _("Delivered")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", _("Failed (dead letter)")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    #: One id per event, the same for every receiver of it: sent as the Idempotency-Key
+    #: header, so a receiver that gets an event twice (a worker killed after sending, before
+    #: recording) can tell.
+    event_id = models.UUIDField(_("event id"), default=uuid.uuid4, editable=False, db_index=True)
     webhook = models.ForeignKey(
         Webhook, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("webhook")
     )
@@ -73,6 +78,11 @@ class WebhookDelivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     response_status = models.PositiveSmallIntegerField(_("response status"), null=True)
     error = models.TextField(_("last error"), blank=True)
+    #: When the next attempt is due (the worker's sweep sends overdue rows again).
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    #: An attempt in progress holds the row until then; a hold that outlives it is a worker
+    #: that died mid-attempt.
+    locked_until = models.DateTimeField(_("held until"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 
@@ -80,6 +90,7 @@ class WebhookDelivery(models.Model):
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="webhook_outbox_due")]
 
     def __str__(self) -> str:
         return f"{self.event} -> {self.webhook_id}: {self.status}"
