@@ -20,6 +20,7 @@ from portal.config import (
     s3_storage_from_env,
     secret_key_from_env,
 )
+from portal.logging_config import FORMATS, logging_config
 
 PORTAL_DIR = Path(__file__).resolve().parent
 BASE_DIR = PORTAL_DIR.parent.parent  # the repository root
@@ -332,20 +333,12 @@ AXES_CLIENT_IP_CALLABLE = "portal.security.clients.login_client_ip"
 AXES_HTTP_RESPONSE_CODE = 403
 AXES_LOCKOUT_CALLABLE = "portal.security.login.lockout_response"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        "newsroom": {"level": "INFO"},
-        "programme": {"level": "INFO"},
-        "search": {"level": "INFO"},
-        "portal": {"level": "INFO"},
-        "axes": {"level": "WARNING"},  # login failures and lockouts, whatever LOG_LEVEL
-    },
-}
+# Console logs with a request id on every line; LOG_FORMAT=json for a log collector
+# (portal/logging_config.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in FORMATS:
+    raise ConfigError("LOG_FORMAT", f"must be plain or json, got {LOG_FORMAT!r}")
+LOGGING = logging_config(env_str("LOG_LEVEL", "WARNING"), LOG_FORMAT)
 
 # API ----------------------------------------------------------------------------------------
 # Headless API (docs/api.md): Wagtail's API v3 at /api/v3/ with our routers, v2 at /api/v2/.
@@ -476,23 +469,8 @@ METRICS_TOKEN = env_str("METRICS_TOKEN")
 INSTALLED_APPS += ["django_prometheus"]
 MIDDLEWARE.insert(0, "django_prometheus.middleware.PrometheusBeforeMiddleware")
 MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
-# Every request gets an id (the client's X-Request-ID when it is a sane one), returned in the
-# response and written in every log line of the request; LOG_FORMAT=json logs one JSON object
-# a line (python-json-logger) for the log collector.
+# Every request gets an id, returned in the response and written in its log lines (above).
 MIDDLEWARE.insert(1, "portal.request_id.RequestIdMiddleware")
-LOG_FORMAT = env_str("LOG_FORMAT", "plain")
-if LOG_FORMAT not in ("plain", "json"):
-    raise ConfigError("LOG_FORMAT", f"must be plain or json, got {LOG_FORMAT!r}")
-LOGGING["filters"] = {"request_id": {"()": "portal.request_id.RequestIdFilter"}}
-LOGGING["formatters"]["json"] = {
-    "()": "pythonjsonlogger.json.JsonFormatter",
-    "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-}
-LOGGING["formatters"]["plain"]["format"] = "%(levelname)s %(name)s [%(request_id)s]: %(message)s"
-LOGGING["handlers"]["console"].update(formatter=LOG_FORMAT, filters=["request_id"])
-LOGGING["loggers"]["django_tasks"] = {"level": "INFO"}
-LOGGING["loggers"]["django_tasks_db"] = {"level": "INFO"}
 # End of operations ------------------------------------------------------------------------
 
 # IATI export (/iati/activities.xml, manage.py export_iati; docs/importing.md). The
