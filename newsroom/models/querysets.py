@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import PageManager, PageQuerySet
 
 from headless.visibility import visible_pages
@@ -20,6 +21,16 @@ from newsroom.models.tags import NewsCountry, NewsTheme
 #: number of queries whatever its length.
 LISTING_RENDITION = "fill-480x270"
 SHARE_RENDITION = "fill-1200x630"
+#: The responsive card image of templates/newsroom/news_card.html (``{% picture %}``): AVIF,
+#: WebP and JPEG at two widths, all prefetched with the listing.
+CARD_PICTURE = "format-{avif,webp,jpeg} fill-{480x270,960x540}"
+LEAD_PICTURE = "format-{avif,webp,jpeg} fill-{480x270,960x540,1200x675}"
+LISTING_RENDITIONS = (
+    LISTING_RENDITION,
+    SHARE_RENDITION,
+    *Filter.expand_spec(CARD_PICTURE),
+    *Filter.expand_spec(LEAD_PICTURE),
+)
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -45,9 +56,7 @@ class NewsPageQuerySet(PageQuerySet):
             ),
             Prefetch(
                 "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(
-                    LISTING_RENDITION, SHARE_RENDITION
-                ),
+                queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
             ),
         )
 
