@@ -24,7 +24,10 @@ from tests.browser.audit import (
     vnu_errors,
 )
 
-pytestmark = pytest.mark.browser
+# django_db: so that pytest-django sets the test database up at all (it sets up the
+# databases the selected tests declare); each test's own transaction is rolled back, the
+# demo loaded below (committed) stays for the module.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PAGE_TYPES = {
     "home": "/{lang}/",
