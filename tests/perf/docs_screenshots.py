@@ -12,11 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PIL import Image  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from PIL import Image
+from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.browser.test_pages import PAGE_TYPES  # noqa: E402
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.browser.test_pages import PAGE_TYPES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "frontend"
 SHOWN = ["home", "listing", "article", "programme", "partner", "contact", "search"]
