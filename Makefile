@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: setup browser run test lint bench messages wrk
+.PHONY: setup browser node run test lint bench messages wrk
 
 IATI_SCHEMAS := $(VENV)/iati-schemas/2.02
 
@@ -33,6 +33,17 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+# The front-end checks' tools from npm, pinned in package-lock.json: axe-core (injected into
+# pages) and vnu-jar (the Nu HTML checker, which needs Java: Debian's JRE if java is missing).
+node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+		echo "Installing Debian's npm and JRE for the front-end checks"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm default-jre-headless; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # The quick start runs the background worker (webhooks, search index, translation tasks) in
 # the background of the same command and stops it with the server: no second terminal.
 run: setup
@@ -45,7 +56,7 @@ run: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
-test: setup browser lint
+test: setup browser node lint
 	$(VENV)/bin/pytest
 
 # Benchmarks (not tests): need PostgreSQL; BENCH_DATABASE_URL overrides the default below.

@@ -14,11 +14,21 @@ from wagtail.models import Locale
 from programme.listings import tagged_pages, type_counts
 from programme.models import CountryTag, ThemeTag
 from programme.models.reader import current_language
+from programme.templatetags.programme_tags import page_type
 
 PER_PAGE = 20
 #: What a tag slug can be; anything else is no tag, and never reaches the database (a NUL
 #: byte in a lookup is an error on PostgreSQL, not a miss).
 SLUG = re.compile(r"[-\w]{1,100}")
+
+
+def group_by_type(items: list) -> list[tuple[str, list]]:
+    """The page's items in sections by what they are (press releases, statements, news,
+    phases, partners), each section in the listing's order, sections by first appearance."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(page_type(item), []).append(item)
+    return list(groups.items())
 
 
 def _tag_or_404(model: type[TagBase], slug: str) -> TagBase:
@@ -59,6 +69,7 @@ def _listing(request: HttpRequest, model: type[TagBase], slug: str, route: str) 
         "index_route": f"{route}_index",
         "page_obj": page_obj,
         "items": list(page_obj.object_list) if page_obj else [],
+        "groups": group_by_type(list(page_obj.object_list) if page_obj else []),
         "type_counts": type_counts(pages) if page_obj else [],
         "bad_input": bad_input,
     }

@@ -27,10 +27,10 @@ FACET_SOURCES: dict[str, tuple[str, ...]] = {
     "country": ("countries", "country"),
     "theme": ("themes",),
     "kind": ("kind",),
-    "year": ("publication_date", "start_date"),
+    # The year of publication: news items only. Phases' start dates and partners' first
+    # publication are no "year" a reader filters by (issue #13: the facet counted partners).
+    "year": ("publication_date",),
 }
-#: pages declaring none of the "year" dates are dated by when they were first published.
-YEAR_FALLBACK = "first_published_at"
 FACETS: tuple[str, ...] = ("content_type", "country", "theme", "kind", "year")
 
 
@@ -105,8 +105,6 @@ def facet_sources() -> dict[str, list[FacetSource]]:
                 sources[facet].append(FacetSource(model, name, kind))
                 if facet == "year":
                     break  # one date per model: the first it declares
-    # one query on Page for every other page type, instead of one per type
-    sources["year"].append(FacetSource(Page, YEAR_FALLBACK, "date", exclude=tuple(dated)))
     return dict(sources)
 
 

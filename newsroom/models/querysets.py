@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import PageManager, PageQuerySet
 
 from headless.visibility import readable_pages, visible_pages
@@ -24,6 +25,16 @@ NewsPageTagged = (CountryTagsMixin, ThemeTagsMixin)
 #: number of queries whatever its length.
 LISTING_RENDITION = "fill-480x270"
 SHARE_RENDITION = "fill-1200x630"
+#: The responsive card image of templates/newsroom/news_card.html (``{% picture %}``): AVIF,
+#: WebP and JPEG at two widths, all prefetched with the listing.
+CARD_PICTURE = "format-{avif,webp,jpeg} fill-{480x270,960x540}"
+LEAD_PICTURE = "format-{avif,webp,jpeg} fill-{480x270,960x540,1200x675}"
+LISTING_RENDITIONS = (
+    LISTING_RENDITION,
+    SHARE_RENDITION,
+    *Filter.expand_spec(CARD_PICTURE),
+    *Filter.expand_spec(LEAD_PICTURE),
+)
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -62,7 +73,7 @@ class NewsPageQuerySet(PageQuerySet):
         clone = self.select_related("locale", "hero_image")
         clone._with_tags = tags
         renditions = get_image_model().get_rendition_model().objects.filter(
-            filter_spec__in=[LISTING_RENDITION, SHARE_RENDITION]
+            filter_spec__in=LISTING_RENDITIONS
         )
         # The image rides along with the item (a join); its renditions come in one query.
         return clone.prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))

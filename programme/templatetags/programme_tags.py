@@ -45,6 +45,11 @@ def teaser(page) -> str:
 
 @register.filter
 def page_type(page) -> str:
+    """What the page is to a reader: a news item's kind (press release, statement...) when
+    it has one, else its page type's name."""
+    kind = getattr(page, "get_kind_display", None)
+    if callable(kind) and getattr(page, "kind", ""):
+        return str(kind())
     return str(type(page)._meta.verbose_name)
 
 

@@ -212,3 +212,16 @@ BOILERPLATES = {
         ),
     },
 }
+
+#: The short statement beside the funder's emblem (site settings' "funder statement"), in the
+#: wording of the EU's communication and visibility requirements; the longer funder credit
+#: stays for articles.
+FUNDER_STATEMENT = {
+    "ru": ("Финансируется ЕС", "<p>Финансируется Европейским союзом</p>"),
+    "en": ("Funded by the EU", "<p>Funded by the European Union</p>"),
+    "kk": ("ЕО қаржыландырады", "<p>Еуропалық Одақ қаржыландырған</p>"),
+    "ky": ("ЕБ каржылайт", "<p>Европа Биримдиги тарабынан каржыланат</p>"),
+    "tg": ("Бо маблағгузории ИА", "<p>Аз ҷониби Иттиҳоди Аврупо маблағгузорӣ мешавад</p>"),
+    "tk": ("ÝB maliýeleşdirýär", "<p>Ýewropa Bileleşigi tarapyndan maliýeleşdirilýär</p>"),
+    "uz": ("YI moliyalashtiradi", "<p>Yevropa Ittifoqi tomonidan moliyalashtiriladi</p>"),
+}

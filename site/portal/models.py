@@ -12,7 +12,7 @@ from functools import partial
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -22,6 +22,7 @@ from wagtail.search import index
 from headless.memo import table_memo
 from headless.visibility import visible_pages
 from portal.content_clock import ContentClock
+from portal.home import home_context
 from portal.i18n.models import TranslatorLocaleScope
 from portal.webhooks.models import Webhook, WebhookDelivery
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
@@ -39,21 +40,48 @@ __all__ = [
 
 
 class HomePage(Page):
-    """The root of each locale's tree (one per language, linked by wagtail-localize)."""
+    """The root of each locale's tree (one per language, linked by wagtail-localize).
+
+    Its sections (latest news, the programme at a glance, themes, partners, the countries'
+    map) are read by ``portal.home`` from the plugins' pages of the same language; the editor
+    picks the lead story and the headings, the rest follows the content.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    lead_story = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead story"),
+        help_text=_("Empty: the latest press release or news item with an image."),
+    )
+    news_heading = models.CharField(_("latest news heading"), max_length=120, blank=True)
+    partners_heading = models.CharField(_("partners heading"), max_length=120, blank=True)
     body = StreamField(base_blocks(), blank=True, verbose_name=_("body"))
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        PageChooserPanel("lead_story", ["newsroom.NewsPage"]),
+        FieldPanel("news_heading"),
+        FieldPanel("partners_heading"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, request))
+        return context
 
     def menu_items(self):
         """The main navigation: publicly visible children marked "show in menus" (so no
@@ -64,6 +92,12 @@ class HomePage(Page):
 
 #: The site-wide default of a boilerplate kind (no "empty: the default" help: it IS the default).
 site_default = partial(boilerplate_choice, help_text="")
+
+
+class FunderEmblem(models.TextChoices):
+    EU = "eu", _("EU emblem (built in)")
+    IMAGE = "image", _("Uploaded logo")
+    NONE = "none", _("No emblem")
 
 
 @register_setting(icon="site")
@@ -86,8 +120,35 @@ class SiteSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     telegram_url = models.URLField(_("Telegram"), blank=True)
+    funder_emblem = models.CharField(
+        _("funder emblem"),
+        max_length=8,
+        choices=FunderEmblem.choices,
+        default=FunderEmblem.EU,
+        help_text=_("Shown with the funder statement in the footer and on the home page."),
+    )
+    funder_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("funder logo"),
+        help_text=_("Used when the emblem is “uploaded logo”; its description is the alt text."),
+    )
+    funder_statement = site_default(
+        Boilerplate.Kind.FUNDER_CREDIT, _("funder statement (beside the emblem)")
+    )
 
     panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("funder_emblem"),
+                FieldPanel("funder_logo"),
+                FieldPanel("funder_statement"),
+            ],
+            heading=_("Funders' visibility"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("about_programme"),
@@ -126,6 +187,12 @@ class SiteSettings(BaseSiteSetting):
             f"site-settings:{site.pk}", lambda: BaseSiteSetting.for_site.__func__(cls, site)
         )
         return copy.copy(shared) if shared is not None else super().for_site(site)
+
+    def funder_text(self) -> Boilerplate | None:
+        """The statement beside the funder emblem in the reader's language: the chosen
+        statement, else the funder credit."""
+        chosen = self.funder_statement or self.funder_credit
+        return chosen.localized if chosen else None
 
     def social_links(self) -> list[tuple[str, str]]:
         links = [

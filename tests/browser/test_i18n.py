@@ -47,6 +47,8 @@ def test_switching_language_on_an_article_lands_on_its_translation(page, live_se
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.locator("h1").first.inner_text() == "Семинар в Алматы"
 
+    page.locator(".language-switcher summary").click()  # the language menu opens
+
     page.locator(".language-switcher a[data-lang='en']").click()
     page.wait_for_url(live_server.url + translation.url)
     assert translation.url.startswith("/en/") and translation.url.endswith("/seminar-almaty/")
@@ -60,6 +62,8 @@ def test_switching_language_on_an_article_lands_on_its_translation(page, live_se
         "x-default",
     ]
 
+    page.locator(".language-switcher summary").click()  # the language menu opens
+
     page.locator(".language-switcher a[data-lang='ru']").click()
     page.wait_for_url(live_server.url + article.url)
     assert page.locator("h1").first.inner_text() == "Семинар в Алматы"
@@ -72,6 +76,7 @@ def test_switching_to_a_language_without_the_article_shows_a_notice(page, live_s
     kk_home.save_revision().publish()
 
     page.goto(live_server.url + article.url)
+    page.locator(".language-switcher summary").click()  # the language menu opens
     page.locator(".language-switcher a[data-lang='kk']").click()
     page.wait_for_url(f"{live_server.url}/kk/?untranslated=1")
     assert page.locator("html").get_attribute("lang") == "kk"

@@ -18,6 +18,7 @@ def test_home_renders_in_ru_and_en(page, live_server, live_homes):
 
 def test_language_switcher_leads_to_the_translation(page, live_server, live_homes):
     page.goto(f"{live_server.url}/ru/")
+    page.locator(".language-switcher summary").click()  # the language menu opens
     page.locator(".language-switcher a[data-lang='en']").click()
     page.wait_for_url(f"{live_server.url}/en/")
     assert page.locator("h1").inner_text() == live_homes["en"].title

@@ -127,8 +127,8 @@ def test_print_stylesheet_is_linked(client, article):
     from django.contrib.staticfiles import finders
 
     html = client.get(article.url).content.decode()
-    assert 'href="/static/newsroom/newsroom.css"' in html
-    with open(finders.find("newsroom/newsroom.css"), encoding="utf-8") as css:
+    assert 'href="/static/portal/css/site.css"' in html
+    with open(finders.find("portal/css/site.css"), encoding="utf-8") as css:
         assert "@media print" in css.read()
 
 

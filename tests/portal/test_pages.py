@@ -27,7 +27,8 @@ def test_language_switcher_links_to_the_translation(client, homes):
     html = client.get("/ru/").content.decode()
     assert 'href="/en/" hreflang="en"' in html
     # kk has no home page of its own yet: no link, the language is shown as unavailable.
-    assert '<span class="lang unavailable" lang="kk" data-lang="kk"' in html
+    assert '<span class="lang unavailable" data-lang="kk"' in html
+    assert '<span lang="kk">Қазақ' in html  # the name, marked up in its own language
     assert 'href="/kk/' not in html
 
 

@@ -160,3 +160,16 @@ def test_listing_queries_are_bounded(client, tree, vocab, count, django_assert_m
 def test_items_are_specific_pages(client, tree):
     items = client.get("/ru/countries/kz/").context["items"]
     assert all(type(item) is not Page for item in items)
+
+
+def test_tag_page_labels_news_by_kind_in_sections(client, tree, vocab):
+    """Issue #13: press releases and statements were all labelled "news"."""
+    news_index = NewsIndexPageFactory(parent=tree["programme"].get_parent())
+    kz = vocab["countries"]["kz"]
+    NewsPageFactory(parent=news_index, title="Релиз", kind="press_release", countries=[kz])
+    NewsPageFactory(parent=news_index, title="Заявление", kind="statement", countries=[kz])
+    response = client.get("/ru/countries/kz/")
+    labels = [label for label, _items in response.context["groups"]]
+    assert "Пресс-релиз" in labels and "Заявление" in labels
+    assert len(labels) == len(set(labels))
+    assert '<span class="page-type">Пресс-релиз</span>' in response.content.decode()

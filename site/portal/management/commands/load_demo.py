@@ -18,7 +18,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
-from portal.demo_texts import BOILERPLATES, HOME_TEXT, SETTINGS_FIELDS
+from portal.demo_images import attach_demo_images
+from portal.demo_texts import BOILERPLATES, FUNDER_STATEMENT, HOME_TEXT, SETTINGS_FIELDS
 from portal.i18n.permissions import setup_translator_group
 from portal.models import HomePage, SiteSettings
 from programme.demo import SOURCE_LANGUAGE, ensure_translation
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         for module_name in DEMO_PLUGINS:
             module = importlib.import_module(module_name)
             module.load(homes, self.stdout)
+        attach_demo_images(self.stdout)
         with transaction.atomic():
             self.ensure_synchronised_trees()
         password = self.ensure_admin()
@@ -106,6 +108,20 @@ class Command(BaseCommand):
             if getattr(site_settings, f"{field}_id") is None:
                 setattr(site_settings, field, source)
                 changed = True
+        if site_settings.funder_statement_id is None:
+            # The short statement beside the EU emblem, in the wording of the EU's visibility
+            # guidelines; the longer funder credit above stays for articles.
+            texts = FUNDER_STATEMENT
+            source = Boilerplate.objects.filter(
+                kind=Boilerplate.Kind.FUNDER_CREDIT, locale=home.locale,
+                title=texts[SOURCE_LANGUAGE][0],
+            ).first() or Boilerplate.objects.create(
+                kind=Boilerplate.Kind.FUNDER_CREDIT, locale=home.locale,
+                title=texts[SOURCE_LANGUAGE][0], text=texts[SOURCE_LANGUAGE][1],
+            )
+            self.ensure_boilerplate_translations(source, texts)
+            site_settings.funder_statement = source
+            changed = True
         if not site_settings.facebook_url:
             site_settings.facebook_url = "https://www.facebook.com/"
             changed = True
