@@ -18,7 +18,7 @@ from portal.i18n.catalogues import catalogue_paths, compile_catalogues
 
 ROOT = Path(settings.BASE_DIR)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-APPS_WITH_STRINGS = ["site/portal", "newsroom", "programme", "search"]
+APPS_WITH_STRINGS = ["site/portal", "newsroom", "programme", "search", "importers"]
 #: gettext's Plural-Forms per language, as CLDR counts them (Tajik has no plural category
 #: besides "other": one form).
 PLURAL_FORMS = {
@@ -109,10 +109,26 @@ def marked_strings() -> set[str]:
                 found.update(m for m in _messages(message))
     for path in (ROOT / "templates").rglob("*.html"):
         code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
-        handle = BytesIO(code.encode("utf-8"))
-        for _line, _func, message, _comments in extract_python(handle, KEYWORDS, [], {}):
-            found.update(m for m in _messages(message))
+        found.update(_template_messages(code))
     return found
+
+
+def _template_messages(code: str) -> set[str]:
+    """The msgids of a templatized template. xgettext reads that code as C-like text; Babel's
+    Python reader tokenises it, and an indented ``{% translate ... as x %}`` inside a block
+    comes out as an indented line it rejects. Read as is, else with every line unindented
+    (the msgids templatize writes sit on one line each)."""
+    for text in (code, "\n".join(line.lstrip() for line in code.splitlines())):
+        try:
+            handle = BytesIO(text.encode("utf-8"))
+            return {
+                m
+                for _line, _func, message, _comments in extract_python(handle, KEYWORDS, [], {})
+                for m in _messages(message)
+            }
+        except IndentationError:
+            continue
+    raise AssertionError("a template that neither reading can parse")
 
 
 def _messages(message) -> list[str]:
