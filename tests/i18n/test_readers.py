@@ -138,7 +138,7 @@ def test_language_switcher_goes_to_the_translation_or_the_home_with_a_notice(cli
     # kk: a draft translation is no translation; the kk home says so.
     assert 'href="/kk/?untranslated=1" hreflang="kk"' in html
     # ky: only an alias home, nothing to link to.
-    assert '<span class="lang unavailable" lang="ky"' in html
+    assert '<span class="lang unavailable" data-lang="ky"' in html
     notice = client.get("/kk/?untranslated=1").content.decode()
     assert 'role="status"' in notice
 
