@@ -79,19 +79,15 @@ def menu_entries(home: Page | None) -> list[MenuEntry]:
     only pages translated into the locale."""
     if home is None:
         return []
+    # Plain pages (a menu shows a title and a URL): one query, whatever the page types.
     children = home.get_children().in_menu()
     if not shows_source():
-        return [MenuEntry(page, None) for page in visible_pages(children).specific()]
-    readable = readable_pages(children)
-    languages = {
-        row["pk"]: row["alias_of__locale__language_code"] or row["locale__language_code"]
-        for row in readable.values("pk", "locale__language_code", "alias_of__locale__language_code")
-    }
+        return [MenuEntry(page, None) for page in visible_pages(children)]
     entries = []
-    for page in readable.specific():
-        code = languages.get(page.pk) or reader_language()
-        label = None
-        if code != reader_language():
-            label = SourceLabel(code=code, marker=in_language(code))
+    reader = reader_language()
+    for page in readable_pages(children).select_related("locale", "alias_of__locale"):
+        source = page.alias_of if page.alias_of_id else page
+        code = source.locale.language_code
+        label = SourceLabel(code=code, marker=in_language(code)) if code != reader else None
         entries.append(MenuEntry(page, label))
     return entries

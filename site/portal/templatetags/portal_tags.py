@@ -76,27 +76,26 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
         page = None
     translations: dict[str, str] = {}
     readable: dict[str, str] = {}
+    homes: dict[str, str] = {}
     root = _site_root(request)
     if page is not None and page.pk:
         translations = _translations_by_language(
             published_translations(page, also=root), request
         )
-        if source_mode:
-            same_key = Page.objects.filter(translation_key=page.translation_key)
-            readable = _translations_by_language(
-                partial.readable_pages(same_key).select_related("locale"), request
-            )
-    homes: dict[str, str] = {}
     if root is not None:
         homes = _translations_by_language(published_translations(root), request)
-        if source_mode:
-            same_key = Page.objects.filter(translation_key=root.translation_key)
-            homes = {
-                **_translations_by_language(
-                    partial.readable_pages(same_key).select_related("locale"), request
-                ),
-                **homes,
-            }
+    if source_mode:
+        # The readable versions (aliases included) of the page and of the home, in one query.
+        keys = {p.translation_key for p in (page, root) if p is not None and p.pk}
+        rows = partial.readable_pages(Page.objects.filter(translation_key__in=keys))
+        by_key: dict = {}
+        for row in rows.select_related("locale"):
+            by_key.setdefault(row.translation_key, []).append(row)
+        if page is not None and page.pk:
+            readable = _translations_by_language(by_key.get(page.translation_key, []), request)
+        if root is not None:
+            readable_homes = by_key.get(root.translation_key, [])
+            homes = {**_translations_by_language(readable_homes, request), **homes}
     keep_address = page is None and _keeps_address(request)
     names = dict(settings.LANGUAGES)  # each language's own name, as the settings spell it
     links = []
