@@ -42,8 +42,17 @@ from portal.content_clock import ClockReading, read_clock
 
 logger = logging.getLogger(__name__)
 
-#: Paths whose answers are personal or drafts: never cached.
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/api/v3/preview/", "/documents/", "/readyz")
+#: Never cached and never reading the content clock: the admin, previews, private documents,
+#: and the operations endpoints (liveness must answer without the database).
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/api/v3/preview/",
+    "/documents/",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+)
 #: Response headers worth keeping (Django sets Content-Length itself).
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "Allow")
 VERSION = "1"

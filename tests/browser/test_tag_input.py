@@ -82,7 +82,7 @@ def test_an_unknown_country_is_refused_with_a_message(page, live_server, ru_news
     field = page.locator(".w-field", has=page.locator("#id_countries")).last
     message = field.locator(".error-message")
     message.scroll_into_view_if_needed()
-    assert "Неизвестное значение" in message.inner_text()
+    assert "Неизвестные значения (страна)" in message.inner_text()
     assert "«Атлантида»" in message.inner_text() or "“Атлантида”" in message.inner_text()
     page.screenshot(path="/tmp/h2sl-admin-country-error.png", full_page=False)
     assert ru_news.get_latest_revision_as_object().countries.count() == 0
