@@ -12,7 +12,10 @@ from tests.browser.test_security import csp_messages
 pytestmark = pytest.mark.browser
 PASSWORD = "s3cret-pass-for-import"
 REFERENCE = (
-    Path(__file__).resolve().parents[3] / "shared" / "reference" / "press-release-almaty-2022-ru.md"
+    Path(__file__).resolve().parents[1]
+    / "importers"
+    / "reference"
+    / "press-release-almaty-2022-ru.md"
 )
 
 

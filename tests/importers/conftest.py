@@ -19,7 +19,9 @@ from tests.factories.programme import (
     vocabulary,
 )
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
+# The programme's real press release (a copy of ../shared/reference/, kept with the tests so
+# that a clone is complete).
+REFERENCE = Path(__file__).resolve().parent / "reference"
 REFERENCE_RELEASE = REFERENCE / "press-release-almaty-2022-ru.md"
 ABOUT_RU = (
     "С момента своего начала в 2003, различные фазы программы CADAP были направлены на "
