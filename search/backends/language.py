@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 
+from modelsearch.index import RelatedFields
+
 from search.backends import locale_languages, page_language
 
 
@@ -41,3 +43,25 @@ class LanguageIndexMixin:
             groups[page_language(obj, languages)].append(obj)
         for language, group in groups.items():
             type(self)(self.backend.for_language(language)).add_language_items(model, group)
+
+
+class LanguageIndexerMixin:
+    """An object indexer that analyses each field's text in its backend's language.
+
+    The related-field wrapper is passed through (its sub-fields come back through
+    ``prepare_field``); each prepared tuple of the backend's indexer goes through ``analyse``.
+    """
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.language = backend.language
+
+    def prepare_field(self, obj, field):
+        if isinstance(field, RelatedFields):
+            yield from super().prepare_field(obj, field)
+            return
+        for prepared in super().prepare_field(obj, field):
+            yield self.analyse(prepared)
+
+    def analyse(self, prepared: tuple) -> tuple:
+        raise NotImplementedError

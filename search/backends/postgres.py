@@ -26,30 +26,22 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.index import RelatedFields
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from search.analysis import Alternative, alternatives, base_language, normalise, query_words
-from search.backends.language import LanguageIndexMixin, LanguageMixin
+from search.backends.language import LanguageIndexerMixin, LanguageIndexMixin, LanguageMixin
 
 DEFAULT_LANGUAGE_CONFIGS: dict[str, str] = {"ru": "russian", "en": "english"}
 FALLBACK_CONFIG = "simple"
 
 
-class LanguageObjectIndexer(ObjectIndexer):
+class LanguageObjectIndexer(LanguageIndexerMixin, ObjectIndexer):
     """Hands PostgreSQL normalised text (it stems itself) in the object's configuration."""
 
-    def __init__(self, obj, backend):
-        super().__init__(obj, backend)
-        self.language = backend.language
-
-    def prepare_field(self, obj, field):
-        if isinstance(field, RelatedFields):  # its sub-fields come back through here
-            yield from super().prepare_field(obj, field)
-            return
-        for current_field, weight, value in super().prepare_field(obj, field):
-            yield current_field, weight, normalise(value, self.language)
+    def analyse(self, prepared: tuple) -> tuple:
+        current_field, weight, value = prepared
+        return current_field, weight, normalise(value, self.language)
 
 
 class LanguagePostgresIndex(LanguageIndexMixin, PostgresIndex):

@@ -20,30 +20,22 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.index import AutocompleteField, RelatedFields
+from modelsearch.index import AutocompleteField
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from search.analysis import alternatives, index_words, query_words, stem, words
-from search.backends.language import LanguageIndexMixin, LanguageMixin
+from search.backends.language import LanguageIndexerMixin, LanguageIndexMixin, LanguageMixin
 
 
-class LanguageObjectIndexer(ObjectIndexer):
+class LanguageObjectIndexer(LanguageIndexerMixin, ObjectIndexer):
     """Stores stems (ru, en) or normalised words (others) instead of the raw text."""
 
-    def __init__(self, obj, backend):
-        super().__init__(obj, backend)
-        self.language = backend.language
-
-    def prepare_field(self, obj, field):
-        if isinstance(field, RelatedFields):  # its sub-fields come back through here
-            yield from super().prepare_field(obj, field)
-            return
-        for current_field, value in super().prepare_field(obj, field):
-            if isinstance(current_field, AutocompleteField):
-                yield current_field, " ".join(words(value, self.language))
-            else:
-                yield current_field, " ".join(index_words(value, self.language))
+    def analyse(self, prepared: tuple) -> tuple:
+        current_field, value = prepared
+        if isinstance(current_field, AutocompleteField):
+            return current_field, " ".join(words(value, self.language))
+        return current_field, " ".join(index_words(value, self.language))
 
 
 class LanguageSQLiteIndex(LanguageIndexMixin, SQLiteIndex):
