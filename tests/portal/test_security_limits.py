@@ -82,6 +82,32 @@ def test_site_search_answers_a_429_page(homes, settings):
     assert reader.get("/ru/").status_code == 200
 
 
+def test_a_search_answered_from_the_page_cache_still_counts(homes, settings):
+    """The page cache answers before any view: the limiter counts in front of it."""
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.RATE_LIMITS = {"search": (2, 60)}
+    reader = client_at("203.0.113.5")
+    assert reader.get("/ru/").status_code == 200  # the first view of a fresh site moves its clock
+    first = reader.get("/ru/search/", {"q": "семинар"})
+    assert first.status_code == 200
+    again = reader.get("/ru/search/", {"q": "семинар"})
+    assert again.status_code == 200 and again["X-Cache"] == "hit"
+    refused = reader.get("/ru/search/", {"q": "семинар"})
+    assert refused.status_code == 429
+    assert "Слишком много запросов" in refused.content.decode()
+    # Pages that are not a search are served from the same cache without counting.
+    assert all(reader.get("/ru/").status_code == 200 for _ in range(4))
+
+
+def test_windows_open_at_the_first_request_not_at_a_clock_boundary():
+    """A burst across a minute boundary stays in one window (fixed windows aligned to the
+    clock would count it as two half-bursts)."""
+    assert ratelimit.retry_after("b", "c", 2, 60, now=59.0) is None
+    assert ratelimit.retry_after("b", "c", 2, 60, now=60.5) is None
+    assert ratelimit.retry_after("b", "c", 2, 60, now=61.0) == 58
+    assert ratelimit.retry_after("b", "c", 2, 60, now=119.0) is None  # the next window
+
+
 def test_autocomplete_counts_as_search_and_answers_json(homes, settings):
     settings.RATE_LIMITS = {"search": (1, 60)}
     reader = client_at("203.0.113.5")
@@ -142,7 +168,7 @@ def test_counters_on_redis_are_shared_by_every_worker(monkeypatch):
     for n in range(4):
         monkeypatch.setattr(ratelimit, "cache", workers[n % 2])
         results.append(ratelimit.retry_after("api", "203.0.113.5", 3, 60, now=1000.0))
-    assert results[:3] == [None, None, None] and results[3] == 20
+    assert results[:3] == [None, None, None] and results[3] == 60
     workers[0].clear()
 
 

@@ -1,7 +1,9 @@
 """Per-client request limits on search and the API: 429 with Retry-After.
 
-A fixed window on Django's cache: one counter per scope, client and window, created with
-``add`` and raised with ``incr`` (both atomic on Redis and in local memory). With Redis every
+A fixed window per client on Django's cache: the window opens at the client's first request
+in the scope (so a burst is never split by a clock boundary into two half-counted windows),
+and one counter per window is created with ``add`` and raised with ``incr`` (both atomic on
+Redis and in local memory). With Redis every
 worker shares the counters; with the local-memory cache each process counts on its own, so
 the limit is per process, which still stops one client from monopolising a worker.
 
@@ -27,6 +29,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.translation import gettext
 
 from headless.errors import problem
@@ -50,18 +54,34 @@ def _log_cache_failure(error: Exception) -> None:
         logger.warning("Rate limits not applied, the cache failed: %s", type(error).__name__)
 
 
+def _window_start(since_key: str, window: int, now: float) -> float:
+    """When the client's current window opened: ``now`` if none is open (atomic ``add``, so
+    two workers opening a window at once agree on the first one)."""
+    start = cache.get(since_key)
+    if start is not None and start <= now < start + window:
+        return start
+    if cache.add(since_key, now, timeout=window):
+        return now
+    start = cache.get(since_key)
+    if start is not None and start <= now < start + window:
+        return start  # another worker opened it a moment ago
+    cache.set(since_key, now, timeout=window)  # a stale window (clock moved): open anew
+    return now
+
+
 def retry_after(
     scope: str, client: str, limit: int, window: int, now: float | None = None
 ) -> int | None:
     """Count one request of ``client`` in ``scope``.
 
-    Returns the seconds until the current window ends when this request is over ``limit``,
+    Returns the seconds until the client's window ends when this request is over ``limit``,
     otherwise None (also when the cache fails).
     """
     now = time.time() if now is None else now
-    start = int(now // window) * window
-    key = f"ratelimit:{scope}:{client}:{start}"
+    since_key = f"ratelimit:{scope}:{client}"
     try:
+        start = _window_start(since_key, window, now)
+        key = f"{since_key}:{start!r}"
         cache.add(key, 0, timeout=window + 1)
         try:
             count = cache.incr(key)
@@ -78,25 +98,38 @@ def retry_after(
     return max(1, math.ceil(start + window - now))
 
 
-def request_scopes(request: HttpRequest) -> list[str]:
+def site_search_view(request: HttpRequest) -> str | None:
+    """The URL name of the site search view this request is for ("search" or "autocomplete"),
+    None for the rest of the site.
+
+    Resolved here rather than read from the view because cached pages are answered before
+    any view runs: a cached search must count too. ``i18n_patterns`` match the active
+    language's prefix, hence the language of the path for the resolver.
+    """
+    path = request.path_info
+    try:
+        with translation.override(translation.get_language_from_path(path)):
+            match = resolve(path)
+    except Resolver404:
+        return None
+    return match.url_name if match.namespace == SEARCH_NAMESPACE else None
+
+
+def request_scopes(request: HttpRequest, searching: bool) -> list[str]:
     """The limits this request counts against (empty for the rest of the site)."""
-    scopes = []
-    resolver_match = getattr(request, "resolver_match", None)
     if request.path.startswith(API_PREFIX):
-        scopes.append("api")
         if request.path.startswith(API_SEARCH_PREFIX) or "search" in request.GET:
-            scopes.append("search")
-    elif resolver_match is not None and resolver_match.namespace == SEARCH_NAMESPACE:
-        scopes.append("search")
-    return scopes
+            return ["api", "search"]
+        return ["api"]
+    return ["search"] if searching else []
 
 
-def too_many_requests(request: HttpRequest, seconds: int) -> HttpResponse:
+def too_many_requests(request: HttpRequest, seconds: int, view: str | None) -> HttpResponse:
     """429 in the shape the client reads: problem JSON, the autocomplete's JSON, or a page."""
     detail = f"Too many requests from this client; retry in {seconds} seconds."
     if request.path.startswith(API_PREFIX):
         response = problem(429, detail)
-    elif getattr(request.resolver_match, "url_name", "") == "autocomplete":
+    elif view == "autocomplete":
         response = JsonResponse({"error": gettext("Too many requests, please wait.")}, status=429)
     else:
         context = {"retry_after": seconds}
@@ -109,23 +142,27 @@ def too_many_requests(request: HttpRequest, seconds: int) -> HttpResponse:
 class RateLimitMiddleware:
     """Answers 429 once a client is over a limit of its request's scopes.
 
-    Runs in ``process_view`` because the site search is known by its URL name (under every
-    language prefix), which only the resolver knows.
+    Counts before the page cache answers (settings put it outside that cache), so a search
+    served from the cache is still a search.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        refusal = self.refusal(request)
+        return refusal if refusal is not None else self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
+    def refusal(self, request: HttpRequest) -> HttpResponse | None:
         if request.method == "OPTIONS":
             return None
         limits: dict[str, tuple[int, int]] = getattr(settings, "RATE_LIMITS", {})
+        view = None
+        if limits.get("search", (0, 60))[0] > 0 and not request.path.startswith(API_PREFIX):
+            view = site_search_view(request)
         client = None
         wait = 0
-        for scope in request_scopes(request):
+        for scope in request_scopes(request, searching=view is not None):
             limit, window = limits.get(scope, (0, 60))
             if limit <= 0:
                 continue
@@ -133,4 +170,8 @@ class RateLimitMiddleware:
             seconds = retry_after(scope, client, limit, window)
             if seconds:
                 wait = max(wait, seconds)
-        return too_many_requests(request, wait) if wait else None
+        if not wait:
+            return None
+        # Answered before the locale middleware: the page speaks the language of its path.
+        with translation.override(translation.get_language_from_request(request, True)):
+            return too_many_requests(request, wait, view)
