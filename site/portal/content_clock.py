@@ -16,6 +16,14 @@ database's own clock stamps it, so hosts with drifting clocks still agree.
   clock.
 * ``read_clock()`` costs one primary-key query. The API middleware reads it *before* the view
   runs: any change that commits later stamps a later time than the one the client receives.
+* With a shared cache (Redis), the row is mirrored there (``MIRROR_KEY``) so that a page
+  served from the cache needs no database at all (``mirrored_reading``). The database stays
+  the authority: a change empties the mirror in its transaction and writes it after the
+  commit, a reader that finds it empty fills it from the row with ``add`` (never over a
+  writer's value), and it expires after ``MIRROR_SECONDS``, which bounds the one race left
+  (two writers' post-commit writes landing in the wrong order). A scheduled moment that has
+  passed sends the reader to the row. With the local-memory cache each process would keep its
+  own mirror, so none is kept.
 
 An HTTP date counts whole seconds and a second can hold two changes, so a response served in
 the same second as the last change is not settled: it carries the second before as its
@@ -27,6 +35,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import models, transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Greatest, Now
@@ -42,6 +53,9 @@ CLOCK_ID = 1
 SCHEDULE_SLACK = datetime.timedelta(seconds=2)
 #: The least step of the clock on a change.
 TICK = datetime.timedelta(microseconds=1)
+#: The clock's copy in a shared cache, and how long a copy may live (see the docstring).
+MIRROR_KEY = "content-clock:v1"
+MIRROR_SECONDS = 5
 
 
 class ContentClock(models.Model):
@@ -104,7 +118,36 @@ def read_clock() -> ClockReading:
             changed_at=Greatest(F("changed_at"), Value(now)), next_change_at=_next_scheduled()
         )
         changed_at = max(changed_at, now)
+        _mirror_after_commit()
+    elif mirror_enabled():
+        caches["default"].add(MIRROR_KEY, (changed_at, next_change_at), MIRROR_SECONDS)
     return ClockReading(changed_at=changed_at, now=now)
+
+
+def mirror_enabled() -> bool:
+    """Whether the configured cache is shared by every process (so a mirror there is one)."""
+    return not isinstance(caches["default"], (LocMemCache, DummyCache))
+
+
+def mirrored_reading(value: object) -> ClockReading | None:
+    """The reading a mirror value gives (as fetched from ``MIRROR_KEY``), or None when the
+    row must be read: no mirror, or a scheduled moment has passed."""
+    if not isinstance(value, tuple) or len(value) != 2:
+        return None
+    changed_at, next_change_at = value
+    now = timezone.now()
+    if next_change_at is not None and now >= next_change_at:
+        return None
+    return ClockReading(changed_at=changed_at, now=max(now, changed_at))
+
+
+def current_reading() -> ClockReading:
+    """The clock from the mirror when there is one, else from the row."""
+    if mirror_enabled():
+        reading = mirrored_reading(caches["default"].get(MIRROR_KEY))
+        if reading is not None:
+            return reading
+    return read_clock()
 
 
 def touch_content() -> None:
@@ -119,6 +162,8 @@ def touch_content() -> None:
 
 def _move_clock() -> None:
     upcoming = _next_scheduled()
+    if mirror_enabled():
+        caches["default"].delete(MIRROR_KEY)  # readers go to the row until the commit
     # Strictly later than before, even for two changes within the clock's resolution (the
     # page cache files pages under this value: it must move with every change).
     moved = ContentClock.objects.filter(pk=CLOCK_ID).update(
@@ -130,6 +175,26 @@ def _move_clock() -> None:
         )
         if not created:  # another process created it meanwhile
             _move_clock()
+    _mirror_after_commit()
+
+
+def _mirror_after_commit() -> None:
+    """Write the committed row to the mirror (now, or once the transaction commits)."""
+    if not mirror_enabled():
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        if not any(func is _write_mirror for _, func, _ in connection.run_on_commit):
+            transaction.on_commit(_write_mirror, robust=True)
+    else:
+        _write_mirror()
+
+
+def _write_mirror() -> None:
+    row = ContentClock.objects.filter(pk=CLOCK_ID).values_list("changed_at", "next_change_at")
+    value = row.first()
+    if value is not None:
+        caches["default"].set(MIRROR_KEY, tuple(value), MIRROR_SECONDS)
 
 
 def _next_scheduled() -> datetime.datetime | None:

@@ -9,9 +9,12 @@ change makes every key before it unreachable at once, so no page can show what w
 the change; the old entries simply expire (``CACHE_TIMEOUT``). Precise enough: content changes
 a few times an hour, a page is rebuilt once per change at most.
 
-The generation is read before anything else (one primary-key query, shared with the API's
-Last-Modified): a change committed while a page renders stamps a later generation, so a page
-filed under a generation is never older than it.
+The generation is read before anything else (shared with the API's Last-Modified): a change
+committed while a page renders stamps a later generation, so a page filed under a generation
+is never older than it. With a shared cache the clock's mirror and the page come in one
+round trip (``get_many``) and a hit touches no database; an entry carries the generation it
+was filed under and one from an older generation is a miss. Otherwise the clock costs one
+primary-key query.
 
 What is never cached, nor served from the cache: requests with a session cookie (editors,
 previews: the admin lives there), with an Authorization header, other than GET/HEAD, under the
@@ -38,7 +41,14 @@ from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
 
 from headless.memo import set_generation
-from portal.content_clock import ClockReading, read_clock
+from portal.content_clock import (
+    MIRROR_KEY,
+    ClockReading,
+    current_reading,
+    mirror_enabled,
+    mirrored_reading,
+    read_clock,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +65,7 @@ PRIVATE_PREFIXES = (
 )
 #: Response headers worth keeping (Django sets Content-Length itself).
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "Allow")
-VERSION = "1"
+VERSION = "2"
 #: Stands for the CSP nonce in a cached page (rewritten with the request's own on each hit).
 NONCE_MARK = b"\x00csp-nonce\x00"
 
@@ -64,8 +74,21 @@ def clock_for(request: HttpRequest) -> ClockReading:
     """The content clock, read once per request (the API middleware shares it)."""
     reading = getattr(request, "_content_clock", None)
     if reading is None:
-        reading = request._content_clock = read_clock()
+        reading = request._content_clock = current_reading()
     return reading
+
+
+def clock_and_entry(request: HttpRequest, key: str, seconds: int) -> tuple[ClockReading, dict]:
+    """The content clock and the cached entry under ``key`` (None if there is none), in one
+    round trip to a shared cache when the clock was not read yet."""
+    reading = getattr(request, "_content_clock", None)
+    if reading is None and seconds > 0 and mirror_enabled():
+        found = cache.get_many([MIRROR_KEY, key])
+        reading = mirrored_reading(found.get(MIRROR_KEY)) or read_clock()
+        request._content_clock = reading
+        return reading, found.get(key)
+    reading = clock_for(request)
+    return reading, cache.get(key) if seconds > 0 else None
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:
@@ -84,13 +107,11 @@ def cache_seconds() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 300)
 
 
-def cache_key(request: HttpRequest, generation: str) -> str:
-    """Generation, host, language asked for, path and query: everything the answer depends
-    on for an anonymous reader."""
+def cache_key(request: HttpRequest) -> str:
+    """Host, language asked for, path and query: everything the answer depends on for an
+    anonymous reader, besides the generation that the entry carries."""
     language = get_language_from_request(request, check_path=True)
-    raw = "\n".join(
-        [VERSION, generation, request.get_host(), language, request.get_full_path()]
-    )
+    raw = "\n".join([VERSION, request.get_host(), language, request.get_full_path()])
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -118,13 +139,14 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_anonymous_read(request):
             return self.get_response(request)
-        clock = clock_for(request)
+        seconds = cache_seconds()
+        key = cache_key(request)
+        clock, entry = clock_and_entry(request, key, seconds)
         generation = clock.changed_at.isoformat()
         set_generation(generation)  # small tables kept per generation (headless.memo)
-        seconds = cache_seconds()
-        key = cache_key(request, generation)
         nonce = getattr(request, "csp_nonce", "")
-        entry = cache.get(key) if seconds > 0 else None
+        if entry is not None and entry.get("generation") != generation:
+            entry = None  # filed before the last change
         if entry is not None:
             response = self.replay(entry, nonce)
             response["X-Cache"] = "hit"
@@ -136,6 +158,7 @@ class PageCacheMiddleware:
             if nonce:
                 body = body.replace(nonce.encode(), NONCE_MARK)
             entry = {
+                "generation": generation,
                 "body": body,
                 "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
                 "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
@@ -144,9 +167,9 @@ class PageCacheMiddleware:
                 cache.set(key, entry, seconds)
                 response["X-Cache"] = "miss"
         patch_vary_headers(response, ["Cookie", "Accept-Language"])
-        if request.path.startswith("/api/"):
-            return response  # the API middleware adds its own validators and 304s
         response["ETag"] = entry["etag"]
+        if request.path.startswith("/api/"):
+            return response  # the API middleware adds Last-Modified and answers the 304s
         response["Last-Modified"] = http_date(clock.last_modified)
         return get_conditional_response(
             request,
