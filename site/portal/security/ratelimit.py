@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 API_PREFIX = "/api/"
 API_SEARCH_PREFIX = "/api/v3/search/"
 SEARCH_NAMESPACE = "search"
+SEARCH_PATH = "/search/"
 FAILURE_LOG_INTERVAL = 60.0
 
 _last_failure_logged = 0.0
@@ -107,6 +108,8 @@ def site_search_view(request: HttpRequest) -> str | None:
     language's prefix, hence the language of the path for the resolver.
     """
     path = request.path_info
+    if SEARCH_PATH not in path:  # a cheap test first: the search URLs hold it
+        return None
     try:
         with translation.override(translation.get_language_from_path(path)):
             match = resolve(path)
