@@ -18,7 +18,7 @@ from portal.i18n.catalogues import catalogue_paths, compile_catalogues
 
 ROOT = Path(settings.BASE_DIR)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-APPS_WITH_STRINGS = ["site/portal", "newsroom", "programme", "search", "importers"]
+APPS_WITH_STRINGS = ["site/portal", "newsroom", "programme", "search", "importers", "headless"]
 #: gettext's Plural-Forms per language, as CLDR counts them (Tajik has no plural category
 #: besides "other": one form).
 PLURAL_FORMS = {
