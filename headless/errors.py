@@ -168,7 +168,7 @@ def problem_from_response(request: HttpRequest, response: HttpResponse) -> HttpR
         detail, errors, parameter = SERVER_ERROR_DETAIL, None, None
     else:
         detail, errors = _error_text(response)
-        parameter = mentioned_parameter(request, detail, only_one=status in (400, 422))
+        parameter = mentioned_parameter(request, str(detail), only_one=status in (400, 422))
     answer = problem(status, detail, parameter=parameter, errors=errors, request=request)
     for header, value in response.items():
         if header.lower() not in ("content-type", "content-length"):

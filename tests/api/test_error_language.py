@@ -9,8 +9,10 @@ import json
 import uuid
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
+from headless.errors import problem_from_response
 from headless.messages import error_language
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +142,17 @@ def test_too_many_requests_in_russian_with_its_plural(homes, settings):
 def test_which_language_an_error_speaks(rf, query, header, expected):
     request = rf.get(f"/api/v3/news/?{query}", HTTP_ACCEPT_LANGUAGE=header)
     assert error_language(request) == expected
+
+
+def test_an_error_of_another_shape_gets_the_translated_sentence_of_its_status(rf):
+    """Django's HTML error pages (and any body without text) on /api/ become problem JSON
+    with the status's sentence in the client's language."""
+    request = rf.get("/api/v2/pages/", {"type": "x"}, HTTP_ACCEPT_LANGUAGE="kk")
+    answer = problem_from_response(request, HttpResponse("<h1>Bad Request</h1>", status=400))
+    body = problem(answer)
+    assert (body["title"], body["detail"]) == ("Қате сұрау", "Сұрау дұрыс емес.")
+    assert body["parameter"] == "type"  # the request's only parameter
+    wagtail = HttpResponse('{"message": "parent page doesn\'t exist"}', status=400)
+    wagtail["Content-Type"] = "application/json"
+    body = problem(problem_from_response(request, wagtail))
+    assert body["detail"] == "parent page doesn't exist"  # Wagtail's own words, as they are
