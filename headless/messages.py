@@ -149,7 +149,7 @@ def retry_in(seconds: int) -> Any:
 ADDRESS_NOT_UTF8 = _("The address is not valid UTF-8.")
 ADDRESS_CONTROL = _("The address contains control characters.")
 ID_TOO_LARGE = _("No object has such a large id.")
-BROKEN_PERCENT = _("Broken percent-encoding in the query string.")
+PERCENT_ENCODING = _("Broken percent-encoding in the query string.")
 QUERY_NOT_UTF8 = _("The query string is not valid UTF-8.")
 PARAMETER_CONTROL = _("Control characters in query parameter '%(name)s'.")
 NUMBER_TOO_LARGE = _("'%(name)s' is too large a number (at most %(max)s).")

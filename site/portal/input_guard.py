@@ -33,9 +33,11 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, unquote_to_bytes
 
+from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils import translation
 from wagtail.api.v3.api import api as api_v3
 
 from headless.errors import is_problem, problem, problem_from_response
@@ -45,13 +47,11 @@ from headless.messages import (
     ID_TOO_LARGE,
     NUMBER_TOO_LARGE,
     PARAMETER_CONTROL,
+    PERCENT_ENCODING,
     QUERY_NOT_UTF8,
     UNKNOWN_PARAMETER,
     generic_detail,
     message,
-)
-from headless.messages import (
-    BROKEN_PERCENT as BROKEN_PERCENT_TEXT,
 )
 from headless.params import DeclaredParameters
 from portal.api.http import API_PREFIX
@@ -116,7 +116,7 @@ def check_query_string(raw: str) -> None:
         name = pair.partition("=")[0]
         label = unquote(name.replace("+", " ")) or None
         if BROKEN_PERCENT.search(pair):
-            raise Refused(BROKEN_PERCENT_TEXT, label)
+            raise Refused(PERCENT_ENCODING, label)
         try:
             unquote_to_bytes(wsgi_bytes(pair.replace("+", " "))).decode("utf-8")
         except UnicodeDecodeError:
@@ -177,8 +177,13 @@ def refusal(request: HttpRequest, refused: Refused) -> HttpResponse:
         return problem(
             refused.status, refused.detail, parameter=refused.parameter, request=request
         )
-    html = loader.render_to_string("400.html", {"detail": refused.detail})
-    return HttpResponse(html, status=refused.status)
+    # The guard runs before the language middleware: the page's language is its prefix.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = loader.render_to_string("400.html", {"detail": refused.detail})
+    response = HttpResponse(html, status=refused.status)
+    response["Content-Language"] = language
+    return response
 
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -156,3 +156,12 @@ def test_an_error_of_another_shape_gets_the_translated_sentence_of_its_status(rf
     wagtail["Content-Type"] = "application/json"
     body = problem(problem_from_response(request, wagtail))
     assert body["detail"] == "parent page doesn't exist"  # Wagtail's own words, as they are
+
+
+def test_the_site_s_refusals_speak_the_page_s_language(client, homes):
+    """The input guard answers before the language middleware: a site page's 400 is in the
+    language of its address, message included."""
+    response = client.get("/kk/?x=%zz")
+    assert response.status_code == 400 and response["Content-Language"] == "kk"
+    assert "Сұрау жолындағы percent-кодтау бұзылған." in response.content.decode()
+    assert "Ошибка percent-кодирования" in client.get("/ru/?x=%zz").content.decode()
