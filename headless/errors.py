@@ -10,6 +10,9 @@ in the OpenAPI document of every operation.
   HTML error pages, django-ninja's plain-text 405) into the same problem JSON, so a front end
   parses one error format on every /api/ route. A server error keeps its status but never its
   text: no exception message, host or port leaves the server.
+
+Titles and details are in the client's language (``headless.messages``: ``?locale=``, else
+``Accept-Language``, else English); ``type``, ``status`` and ``parameter`` never are.
 """
 
 from __future__ import annotations
@@ -17,18 +20,30 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
 from ninja import Field, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
 
+from headless.messages import (
+    DETAILS,
+    INVALID_VALUE,
+    error_language,
+    generic_detail,
+    message,
+    status_title,
+    validation_message,
+)
+
 PROBLEM_JSON = "application/problem+json"
-SERVER_ERROR_DETAIL = "The server could not answer this request. The error has been logged."
+SERVER_ERROR_DETAIL = DETAILS[500]
 READ_METHODS = ("GET", "HEAD")
 
 #: Error statuses every operation documents by default. A host that rate-limits every request
@@ -66,7 +81,7 @@ class BadParameter(Exception):
     def __init__(self, parameter: str, message: str) -> None:
         super().__init__(message)
         self.parameter = parameter
-        self.message = message
+        self.message = message  # lazy (headless.messages): shown in the client's language
 
 
 class Problem(Schema):
@@ -80,24 +95,35 @@ class Problem(Schema):
     errors: list[dict[str, Any]] | None = Field(None, description="Each problem, when several.")
 
 
-def status_title(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
-
-
 def problem(
-    status: int, detail: str, parameter: str | None = None, errors: list | None = None
+    status: int,
+    detail: Any,
+    parameter: str | None = None,
+    errors: list | None = None,
+    *,
+    request: HttpRequest | None = None,
 ) -> HttpResponse:
-    """An RFC 9457 problem-JSON response."""
-    body: dict[str, Any] = {"type": "about:blank", "title": status_title(status), "status": status}
-    body["detail"] = detail
-    if parameter:
-        body["parameter"] = parameter
-    if errors:
-        body["errors"] = errors
-    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
+    """An RFC 9457 problem-JSON response, its title, detail and error messages in the language
+    of ``request``'s client (English without a request)."""
+    language = error_language(request)
+    with translation.override(language):
+        body: dict[str, Any] = {
+            "type": "about:blank",
+            "title": str(status_title(status)),
+            "status": status,
+            "detail": str(detail),
+        }
+        if parameter:
+            body["parameter"] = parameter
+        if errors:
+            body["errors"] = [
+                {k: str(v) if isinstance(v, Promise) else v for k, v in e.items()} for e in errors
+            ]
+    response = HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
+    response["Content-Language"] = language
+    if request is not None:
+        patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 def is_problem(response: HttpResponse) -> bool:
@@ -118,10 +144,7 @@ def mentioned_parameter(request: HttpRequest, text: str, *, only_one: bool = Fal
 def _error_text(response: HttpResponse) -> tuple[str, list | None]:
     """(detail, errors) read from a JSON error body: DRF's ``{"message"}``, django-ninja's
     ``{"detail"}`` (a list for its validation errors)."""
-    try:
-        fallback = HTTPStatus(response.status_code).description
-    except ValueError:
-        fallback = ""
+    fallback = generic_detail(response.status_code)
     if response.streaming or "json" not in response.get("Content-Type", ""):
         return fallback, None
     try:
@@ -132,7 +155,8 @@ def _error_text(response: HttpResponse) -> tuple[str, list | None]:
         return fallback, None
     detail = body.get("detail", body.get("message", body.get("error")))
     if isinstance(detail, list):
-        return "Validation failed", [e if isinstance(e, dict) else {"msg": str(e)} for e in detail]
+        errors = [e if isinstance(e, dict) else {"msg": str(e)} for e in detail]
+        return generic_detail(422), errors
     return (detail if isinstance(detail, str) and detail else fallback), None
 
 
@@ -144,8 +168,8 @@ def problem_from_response(request: HttpRequest, response: HttpResponse) -> HttpR
         detail, errors, parameter = SERVER_ERROR_DETAIL, None, None
     else:
         detail, errors = _error_text(response)
-        parameter = mentioned_parameter(request, detail, only_one=status in (400, 422))
-    answer = problem(status, detail, parameter=parameter, errors=errors)
+        parameter = mentioned_parameter(request, str(detail), only_one=status in (400, 422))
+    answer = problem(status, detail, parameter=parameter, errors=errors, request=request)
     for header, value in response.items():
         if header.lower() not in ("content-type", "content-length"):
             answer[header] = value
@@ -177,13 +201,13 @@ def _bad_read(request: HttpRequest, errors: list[Mapping]) -> HttpResponse:
     if not any(names) and len(request.GET) == 1:
         names = [next(iter(request.GET))] * len(errors)
     first = next((name for name in names if name), None)
-    message = str(errors[0].get("msg", "invalid value"))
-    detail = f"Invalid value for query parameter '{first}': {message}" if first else message
+    text = validation_message(errors[0])
+    detail = message(INVALID_VALUE, {"name": first, "message": text}) if first else text
     clean = [
-        {"parameter": name or "", "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        {"parameter": name or "", "msg": validation_message(e), "type": str(e.get("type", ""))}
         for name, e in zip(names, errors, strict=True)
     ]
-    return problem(400, detail, parameter=first, errors=clean)
+    return problem(400, detail, parameter=first, errors=clean, request=request)
 
 
 def register_error_handlers(api, every_operation: Iterable[int] = EVERY_OPERATION) -> None:
@@ -208,7 +232,7 @@ def register_error_handlers(api, every_operation: Iterable[int] = EVERY_OPERATIO
 
     @api.exception_handler(BadParameter)
     def bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
-        return problem(400, exc.message, parameter=exc.parameter)
+        return problem(400, exc.message, parameter=exc.parameter, request=request)
 
     @api.exception_handler(NinjaValidationError)
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
@@ -226,14 +250,24 @@ def register_error_handlers(api, every_operation: Iterable[int] = EVERY_OPERATIO
     @api.exception_handler(DjangoValidationError)
     def django_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
         if request.method in READ_METHODS:
-            return _bad_read(request, [{"msg": message} for message in exc.messages])
+            with translation.override(error_language(request)):  # Django's own messages
+                messages = list(exc.messages)
+            return _bad_read(request, [{"msg": text} for text in messages])
         return as_before(DjangoValidationError, request, exc)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        detail = str(exc)
-        parameter = mentioned_parameter(request, detail, only_one=exc.status_code == 400)
-        return problem(exc.status_code, detail, parameter=parameter)
+        detail = exc.message if isinstance(exc.message, Promise) else str(exc)
+        parameter = mentioned_parameter(request, str(detail), only_one=exc.status_code == 400)
+        return problem(exc.status_code, detail, parameter=parameter, request=request)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        """Our own 404 texts (lazy messages) are shown; any other (Django's "No Page matches
+        the given query", in English) gives way to the generic sentence."""
+        text = exc.args[0] if exc.args else None
+        detail = text if isinstance(text, Promise) else generic_detail(404)
+        return problem(404, detail, request=request)
 
     document_error_responses(api, every_operation)
 

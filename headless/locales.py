@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from headless.context import context_request
 from headless.errors import BadParameter
 from headless.memo import table_by_id
+from headless.messages import LOCALE_DISABLED, UNKNOWN_LOCALE, message
 
 
 def resolve_locale(language: str | None, request: HttpRequest | None = None) -> Locale:
@@ -21,11 +22,12 @@ def resolve_locale(language: str | None, request: HttpRequest | None = None) -> 
     code = language or settings.LANGUAGE_CODE
     known = {code for code, _ in settings.LANGUAGES}
     if code not in known:
-        raise BadParameter("locale", f"Unknown locale '{code}'. Known: {', '.join(sorted(known))}.")
+        known_codes = ", ".join(sorted(known))
+        raise BadParameter("locale", message(UNKNOWN_LOCALE, {"code": code, "known": known_codes}))
     try:
         return Locale.objects.get(language_code=code)
     except Locale.DoesNotExist:
-        raise BadParameter("locale", f"Locale '{code}' is not enabled on this site.") from None
+        raise BadParameter("locale", message(LOCALE_DISABLED, {"code": code})) from None
 
 
 def locale_codes(request: HttpRequest) -> dict[int, str]:

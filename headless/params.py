@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from ninja import Query
 
 from headless.errors import BadParameter
+from headless.messages import PAGE_IDS, TOO_HIGH, UNKNOWN_PARAMETER, message
 
 PAGINATION_PARAMS = frozenset({"limit", "offset"})
 #: Accepted by every endpoint, whatever else it declares.
@@ -32,9 +33,8 @@ def reject_unknown(request: HttpRequest, allowed: Iterable[str]) -> None:
     allowed = set(allowed) | COMMON_PARAMS
     for name in request.GET:
         if name not in allowed:
-            raise BadParameter(
-                name, f"Unknown query parameter '{name}'. Allowed: {', '.join(sorted(allowed))}."
-            )
+            known = ", ".join(sorted(allowed))
+            raise BadParameter(name, message(UNKNOWN_PARAMETER, {"name": name, "allowed": known}))
 
 
 def max_limit() -> int:
@@ -44,7 +44,7 @@ def max_limit() -> int:
 
 def check_limit(limit: int) -> None:
     if limit > max_limit():
-        raise BadParameter("limit", f"limit cannot be higher than {max_limit()}.")
+        raise BadParameter("limit", message(TOO_HIGH, {"name": "limit", "max": max_limit()}))
 
 
 def parse_ids(name: str, values: list[str]) -> list[int]:
@@ -52,7 +52,7 @@ def parse_ids(name: str, values: list[str]) -> list[int]:
     try:
         return [int(value) for value in values]
     except ValueError:
-        raise BadParameter(name, f"{name} must be page ids (whole numbers).") from None
+        raise BadParameter(name, message(PAGE_IDS, {"name": name})) from None
 
 
 class DeclaredParameters:

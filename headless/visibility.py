@@ -34,6 +34,8 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageQuerySet, PageViewRestriction, get_page_models
 
+from headless.messages import NO_PUBLISHED, message
+
 #: The class attribute a page model sets to the name of its embargo date field.
 EMBARGO_ATTRIBUTE = "embargo_field"
 
@@ -122,7 +124,7 @@ def get_public_page(model: type[Page], page_id: int) -> Page:
         queryset = prepare(queryset)
     page = queryset.filter(pk=page_id).first()
     if page is None:
-        raise Http404(f"No published {model._meta.verbose_name} with id {page_id}.")
+        raise Http404(message(NO_PUBLISHED, {"type": model._meta.verbose_name, "id": page_id}))
     return page
 
 

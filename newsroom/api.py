@@ -21,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 from headless.context import context_request
 from headless.endpoints import add_detail_route
 from headless.errors import BadParameter
+from headless.messages import NEEDS_SEARCH, NOT_BEFORE, message
 from headless.pagination import ListSchema, paginate
 from headless.params import LIMIT, OFFSET, parse_ids
 from headless.related import localised, register
@@ -248,9 +249,11 @@ def list_news(
 ):
     def check() -> None:
         if date_from and date_to and date_to < date_from:
-            raise BadParameter("date_to", "date_to cannot be before date_from.")
+            raise BadParameter(
+                "date_to", message(NOT_BEFORE, {"later": "date_to", "earlier": "date_from"})
+            )
         if ordering == "relevance" and not search:
-            raise BadParameter("ordering", "ordering=relevance needs a search query.")
+            raise BadParameter("ordering", NEEDS_SEARCH)
 
     def arrange(queryset: QuerySet, language: Locale) -> QuerySet:
         # Tag and partner filters as subqueries on the through tables (their indexes): no

@@ -35,14 +35,14 @@ APOSTROPHES = "ʻʼ'`‘’ʹ′"
 WORD_RE = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*", re.UNICODE)
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
-_UZ_CYRILLIC = {
+UZ_CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ж": "j", "з": "z", "и": "i",
     "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh",
     "ъ": "", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ё": "yo", "ў": "ŏ", "қ": "q",
     "ғ": "ğ", "ҳ": "h",
 }  # fmt: skip
-_UZ_VOWELS = set("аеёиоуўэюяъь")
+UZ_VOWELS = "аеёиоуўэюяъь"  # after these (and at a word's start) е is "ye"
 _UZ_LATIN_APOSTROPHE = re.compile(rf"([og])[{APOSTROPHES}]")
 _APOSTROPHE_RE = re.compile(rf"[{APOSTROPHES}]")
 
@@ -59,9 +59,9 @@ def _uzbek(text: str) -> str:
     previous = ""
     for char in text:
         if char == "е":
-            out.append("ye" if not previous.isalpha() or previous in _UZ_VOWELS else "e")
+            out.append("ye" if not previous.isalpha() or previous in UZ_VOWELS else "e")
         else:
-            out.append(_UZ_CYRILLIC.get(char, char))
+            out.append(UZ_CYRILLIC.get(char, char))
         previous = char
     latin = _UZ_LATIN_APOSTROPHE.sub(lambda m: "ŏ" if m.group(1) == "o" else "ğ", "".join(out))
     return _APOSTROPHE_RE.sub("", latin)

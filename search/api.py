@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from headless.messages import UNKNOWN_LOCALE, UNKNOWN_PARAMETER, message
 from search.services import FACETS, SearchQueryError, run_search
 
 router = Router(tags=["search"])
@@ -78,13 +79,17 @@ def search(
 ):
     for name in request.GET:
         if name not in PARAMETERS:
+            allowed = ", ".join(sorted(PARAMETERS))
             raise SearchQueryError(
-                f"Unknown query parameter '{name}'. Allowed: {', '.join(sorted(PARAMETERS))}.",
-                field=name,
+                message(UNKNOWN_PARAMETER, {"name": name, "allowed": allowed}), field=name
             )
     language = locale or settings.LANGUAGE_CODE
-    if language not in {code for code, _name in settings.LANGUAGES}:
-        raise SearchQueryError(f"Unknown locale '{language}'.", field="locale")
+    codes = {code for code, _name in settings.LANGUAGES}
+    if language not in codes:
+        known = ", ".join(sorted(codes))
+        raise SearchQueryError(
+            message(UNKNOWN_LOCALE, {"code": language, "known": known}), field="locale"
+        )
     filters = {name: request.GET.getlist(name) for name in FACETS if request.GET.getlist(name)}
     outcome = run_search(q, language=language, filters=filters, page=page, per_page=per_page)
     return {

@@ -5,10 +5,11 @@ Why one index per locale rather than per-language sub-fields: a page is written 
 language, so each document needs one analyser, and ES analyses a field with the analyser of its
 mapping. With an index per locale every text field (including Wagtail's ``_all_text`` catch-all
 and boosted copies) is analysed by the index's ``default`` analyser, which is that language's
-(Russian stemmer and stop words for ru, English for en, ``standard`` for the rest); queries are
-analysed the same way; relevance statistics (IDF) are not skewed by other languages; and a
-locale can be rebuilt or dropped alone. Sub-fields would multiply the mapping by seven and send
-every query to seven analysers for nothing.
+(Russian stemmer and stop words for ru, English for en, the truncated-stem fallback for the
+rest: ``search.backends.analysers``); queries are analysed the same way; relevance statistics
+(IDF) are not skewed by other languages; and a locale can be rebuilt or dropped alone.
+Sub-fields would multiply the mapping by seven and send every query to seven analysers for
+nothing.
 
 Each backend alias (``elasticsearch_<lang>`` in settings) indexes only the public pages of its
 own locale: live, not aliases, without view restrictions; what the clock hides (embargo,
@@ -35,43 +36,8 @@ from wagtail.search.query import MATCH_ALL, PlainText
 
 from headless.visibility import hidden_by_clock
 from search.backends import locale_languages, page_language
+from search.backends.analysers import language_index_settings
 from search.facets import FACETS, Facet, facet_sources, page_content_types
-
-#: ES analysers per language. Languages without an ES stemmer get ``standard`` (like
-#: PostgreSQL's ``simple``): lower-cased words, no stemming.
-LANGUAGE_ANALYZERS: dict[str, dict] = {
-    "ru": {
-        "type": "custom",
-        "tokenizer": "standard",
-        "filter": ["lowercase", "russian_stop", "russian_stemmer"],
-    },
-    "en": {
-        "type": "custom",
-        "tokenizer": "standard",
-        "filter": ["english_possessive_stemmer", "lowercase", "english_stop", "english_stemmer"],
-    },
-}
-STANDARD_ANALYZER = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}
-LANGUAGE_FILTERS = {
-    "russian_stop": {"type": "stop", "stopwords": "_russian_"},
-    "russian_stemmer": {"type": "stemmer", "language": "russian"},
-    "english_stop": {"type": "stop", "stopwords": "_english_"},
-    "english_stemmer": {"type": "stemmer", "language": "english"},
-    "english_possessive_stemmer": {"type": "stemmer", "language": "possessive_english"},
-}
-
-
-def language_index_settings(language: str) -> dict:
-    analyzer = deepcopy(LANGUAGE_ANALYZERS.get(language, STANDARD_ANALYZER))
-    used = {name: LANGUAGE_FILTERS[name] for name in analyzer["filter"] if name in LANGUAGE_FILTERS}
-    return {
-        "settings": {
-            "analysis": {
-                "analyzer": {"default": analyzer, f"{language}_text": deepcopy(analyzer)},
-                "filter": deepcopy(used),
-            }
-        }
-    }
 
 
 def is_public_page_of(obj, language: str, locales: dict[int, str] | None = None) -> bool:

@@ -14,10 +14,20 @@ from __future__ import annotations
 import unicodedata
 
 from django.conf import settings
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.models import Locale
 
+from headless.messages import (
+    BETWEEN,
+    TOO_MANY_VALUES,
+    UNKNOWN_CONTENT_TYPE,
+    UNKNOWN_FILTER,
+    UNKNOWN_LOCALE,
+    VALUE_TOO_LONG,
+    WHOLE_NUMBER,
+    message,
+)
 from search.facets import FACETS, page_content_types
 from search.highlight import strip_control_characters
 
@@ -27,11 +37,12 @@ MAX_PAGE = 1000
 
 
 class SearchQueryError(ValueError):
-    """Invalid search input; ``str(error)`` is a message fit for the reader (HTTP 400)."""
+    """Invalid search input; ``message`` is fit for the reader (HTTP 400). It is lazy: shown
+    in the reader's language on the search page, in the API client's in problem JSON."""
 
-    def __init__(self, message: str, *, field: str = "q"):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text, *, field: str = "q"):
+        super().__init__(text)
+        self.message = text
         self.field = field
 
 
@@ -52,25 +63,19 @@ def check_query_text(query: str, *, field: str = "q") -> str:
     query = " ".join(strip_control_characters(query).split())
     max_length, max_words = query_limits()
     if len(query) > max_length:
-        raise SearchQueryError(
-            ngettext(
-                "The query is too long: at most %(count)d character, please.",
-                "The query is too long: at most %(count)d characters, please.",
-                max_length,
-            )
-            % {"count": max_length},
-            field=field,
+        too_long = ngettext_lazy(
+            "The query is too long: at most %(count)d character, please.",
+            "The query is too long: at most %(count)d characters, please.",
+            max_length,
         )
+        raise SearchQueryError(message(too_long, {"count": max_length}), field=field)
     if query.count(" ") + 1 > max_words:
-        raise SearchQueryError(
-            ngettext(
-                "The query has too many words: at most %(count)d, please.",
-                "The query has too many words: at most %(count)d, please.",
-                max_words,
-            )
-            % {"count": max_words},
-            field=field,
+        too_many = ngettext_lazy(
+            "The query has too many words: at most %(count)d, please.",
+            "The query has too many words: at most %(count)d, please.",
+            max_words,
         )
+        raise SearchQueryError(message(too_many, {"count": max_words}), field=field)
     return query
 
 
@@ -84,39 +89,43 @@ def clean_query(query: str | None) -> str:
 
 def clean_language(language: str) -> Locale:
     codes = {code for code, _name in settings.LANGUAGES}
+    unknown = message(UNKNOWN_LOCALE, {"code": language, "known": ", ".join(sorted(codes))})
     if language not in codes:
-        raise SearchQueryError(f"Unknown language {language!r}.", field="language")
+        raise SearchQueryError(unknown, field="language")
     try:
         return Locale.objects.get(language_code=language)
     except Locale.DoesNotExist:
-        raise SearchQueryError(f"Unknown language {language!r}.", field="language") from None
+        raise SearchQueryError(unknown, field="language") from None
 
 
 def clean_filters(filters: dict[str, list[str]] | None) -> dict[str, list[str]]:
     cleaned: dict[str, list[str]] = {}
     for name, values in (filters or {}).items():
         if name not in FACETS:
+            allowed = ", ".join(FACETS)
             raise SearchQueryError(
-                f"Unknown filter {name!r}; use one of: {', '.join(FACETS)}.", field=name
+                message(UNKNOWN_FILTER, {"name": name, "allowed": allowed}), field=name
             )
         if isinstance(values, str):
             values = [values]
         values = [strip_control_characters(str(v)).strip() for v in values or []]
         values = list(dict.fromkeys(v for v in values if v))
         if len(values) > MAX_FILTER_VALUES:
-            raise SearchQueryError(f"Too many values for {name!r}.", field=name)
+            raise SearchQueryError(message(TOO_MANY_VALUES, {"name": name}), field=name)
         if any(len(v) > 100 for v in values):
-            raise SearchQueryError(f"A value of {name!r} is too long.", field=name)
+            raise SearchQueryError(message(VALUE_TOO_LONG, {"name": name}), field=name)
         if name == "year" and not all(v.isdigit() and len(v) == 4 for v in values):
             raise SearchQueryError(
-                _("%(name)s: a year is four digits, e.g. 2022.") % {"name": name}, field=name
+                message(_("%(name)s: a year is four digits, e.g. 2022."), {"name": name}),
+                field=name,
             )
         if name == "content_type":
             known = page_content_types()
             unknown = [v for v in values if v not in known]
             if unknown:
+                allowed = ", ".join(sorted(known))
                 raise SearchQueryError(
-                    f"Unknown content type {unknown[0]!r}; use one of: {', '.join(sorted(known))}.",
+                    message(UNKNOWN_CONTENT_TYPE, {"value": unknown[0], "allowed": allowed}),
                     field=name,
                 )
         if values:
@@ -128,7 +137,8 @@ def clean_int(value, name: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise SearchQueryError(f"{name} must be a whole number.", field=name) from None
+        raise SearchQueryError(message(WHOLE_NUMBER, {"name": name}), field=name) from None
     if not low <= number <= high:
-        raise SearchQueryError(f"{name} must be between {low} and {high}.", field=name)
+        bounds = {"name": name, "low": low, "high": high}
+        raise SearchQueryError(message(BETWEEN, bounds), field=name)
     return number

@@ -33,12 +33,26 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, unquote_to_bytes
 
+from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils import translation
 from wagtail.api.v3.api import api as api_v3
 
 from headless.errors import is_problem, problem, problem_from_response
+from headless.messages import (
+    ADDRESS_CONTROL,
+    ADDRESS_NOT_UTF8,
+    ID_TOO_LARGE,
+    NUMBER_TOO_LARGE,
+    PARAMETER_CONTROL,
+    PERCENT_ENCODING,
+    QUERY_NOT_UTF8,
+    UNKNOWN_PARAMETER,
+    generic_detail,
+    message,
+)
 from headless.params import DeclaredParameters
 from portal.api.http import API_PREFIX
 from search.services.query import SearchQueryError, check_query_text
@@ -59,7 +73,8 @@ INTEGER = re.compile(r"\s*[+-]?(\d+)\s*")
 class Refused(Exception):
     """What the guard answers instead of the view: status, message, parameter at fault."""
 
-    def __init__(self, detail: str, parameter: str | None = None, status: int = 400) -> None:
+    def __init__(self, detail, parameter: str | None = None, status: int = 400) -> None:
+        """``detail``: a lazy message (``headless.messages``), shown in the client's language."""
         super().__init__(detail)
         self.detail = detail
         self.parameter = parameter
@@ -86,13 +101,13 @@ def check_path(request: HttpRequest) -> None:
     try:
         wsgi_bytes(request.META.get("PATH_INFO", "")).decode("utf-8")
     except UnicodeDecodeError:
-        raise Refused("The address is not valid UTF-8.") from None
+        raise Refused(ADDRESS_NOT_UTF8) from None
     if PATH_CONTROL.search(request.path):
-        raise Refused("The address contains control characters.")
+        raise Refused(ADDRESS_CONTROL)
     if request.path.startswith(API_PREFIX) and any(
         too_large(segment) for segment in request.path.split("/")
     ):
-        raise Refused("No object has such a large id.", status=404)
+        raise Refused(ID_TOO_LARGE, status=404)
 
 
 def check_query_string(raw: str) -> None:
@@ -101,11 +116,11 @@ def check_query_string(raw: str) -> None:
         name = pair.partition("=")[0]
         label = unquote(name.replace("+", " ")) or None
         if BROKEN_PERCENT.search(pair):
-            raise Refused("Broken percent-encoding in the query string.", label)
+            raise Refused(PERCENT_ENCODING, label)
         try:
             unquote_to_bytes(wsgi_bytes(pair.replace("+", " "))).decode("utf-8")
         except UnicodeDecodeError:
-            raise Refused("The query string is not valid UTF-8.", label) from None
+            raise Refused(QUERY_NOT_UTF8, label) from None
 
 
 def check_parameters(request: HttpRequest) -> None:
@@ -115,14 +130,15 @@ def check_parameters(request: HttpRequest) -> None:
             continue  # the search page and autocomplete answer it, each in its own format
         for value in values:
             if QUERY_CONTROL.search(name) or QUERY_CONTROL.search(value):
-                raise Refused(f"Control characters in query parameter '{name}'.", name)
+                raise Refused(message(PARAMETER_CONTROL, {"name": name}), name)
             if name in SEARCH_TEXT:
                 try:
                     check_query_text(value, field=name)
                 except SearchQueryError as error:
                     raise Refused(error.message, name) from None
             elif too_large(value):
-                raise Refused(f"'{name}' is too large a number (at most {MAX_INTEGER}).", name)
+                too_large_text = message(NUMBER_TOO_LARGE, {"name": name, "max": MAX_INTEGER})
+                raise Refused(too_large_text, name)
 
 
 class DeclaredV3Parameters:
@@ -140,10 +156,8 @@ class DeclaredV3Parameters:
             return
         for name in request.GET:
             if name not in allowed:
-                raise Refused(
-                    f"Unknown query parameter '{name}'. Allowed: {', '.join(sorted(allowed))}.",
-                    name,
-                )
+                known = ", ".join(sorted(allowed))
+                raise Refused(message(UNKNOWN_PARAMETER, {"name": name, "allowed": known}), name)
 
 
 def inspect(request: HttpRequest) -> None:
@@ -152,17 +166,24 @@ def inspect(request: HttpRequest) -> None:
     check_query_string(request.META.get("QUERY_STRING", ""))
     try:
         check_parameters(request)
-    except (SuspiciousOperation, BadRequest) as error:  # too many fields, for one
-        raise Refused(str(error) or "Bad request.") from None
+    except (SuspiciousOperation, BadRequest):  # too many fields, for one
+        raise Refused(generic_detail(400)) from None
     if request.path.startswith(API_V3_PREFIX) and request.method != "OPTIONS":
         DeclaredV3Parameters.check(request)
 
 
 def refusal(request: HttpRequest, refused: Refused) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
-        return problem(refused.status, refused.detail, parameter=refused.parameter)
-    html = loader.render_to_string("400.html", {"detail": refused.detail})
-    return HttpResponse(html, status=refused.status)
+        return problem(
+            refused.status, refused.detail, parameter=refused.parameter, request=request
+        )
+    # The guard runs before the language middleware: the page's language is its prefix.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = loader.render_to_string("400.html", {"detail": refused.detail})
+    response = HttpResponse(html, status=refused.status)
+    response["Content-Language"] = language
+    return response
 
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:

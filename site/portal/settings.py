@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "programme",
     "search",
     "importers",
+    "headless",  # no models: the API plumbing, and its error messages' catalogue
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -37,5 +37,5 @@ def server_error(request: HttpRequest) -> HttpResponse:
     Django calls this for an exception no middleware turned into a response (one raised by a
     middleware itself, say): API clients still get problem JSON, never the exception text."""
     if request.path.startswith(API_PREFIX):
-        return problem(500, SERVER_ERROR_DETAIL)
+        return problem(500, SERVER_ERROR_DETAIL, request=request)
     return HttpResponse(loader.render_to_string("500.html"), status=500)

@@ -22,6 +22,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.models import Page
 
 from headless.errors import BadParameter
+from headless.messages import PREVIEW_EXPIRED, PREVIEW_GONE, PREVIEW_INVALID
 from headless.params import reject_unknown
 
 #: Kept as it was when this lived in portal/api.py: changing it would void the tokens in flight.
@@ -42,12 +43,12 @@ def preview(request: HttpRequest, token: str):
     try:
         data = signing.loads(token, salt=PREVIEW_SALT, max_age=max_age)
     except signing.SignatureExpired:
-        raise BadParameter("token", "The preview token has expired.") from None
+        raise BadParameter("token", PREVIEW_EXPIRED) from None
     except signing.BadSignature:
-        raise BadParameter("token", "The preview token is not valid.") from None
+        raise BadParameter("token", PREVIEW_INVALID) from None
     page = Page.objects.filter(pk=data["page"]).first()
     if page is None:
-        raise Http404("The previewed page no longer exists.")
+        raise Http404(PREVIEW_GONE)
     page = page.specific
     revision = (
         page.revisions.filter(pk=data.get("revision")).first() if data.get("revision") else None

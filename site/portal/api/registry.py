@@ -84,7 +84,8 @@ def register() -> None:
     # so every operation may answer 429 with Retry-After.
     register_error_handlers(api, every_operation=(400, 429))
     api.add_exception_handler(
-        SearchQueryError, lambda request, exc: problem(400, exc.message, parameter=exc.field)
+        SearchQueryError,
+        lambda request, exc: problem(400, exc.message, parameter=exc.field, request=request),
     )
     api.add_router("/", search_api.router)
 

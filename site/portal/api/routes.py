@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Site
 
 from headless.errors import BadParameter
 from headless.locales import locale_codes, resolve_locale
+from headless.messages import NO_HOME, NO_PAGE_AT, NO_SITE, PATH_LOCALE, message
 from headless.params import reject_unknown
 from headless.schemas import PageRefSchema
 from headless.serialisers import page_ref
@@ -66,14 +67,14 @@ def current_site(request: HttpRequest) -> Site:
     """The site the request is for, else the default one (API clients call from anywhere)."""
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
-        raise Http404("No site is configured.")
+        raise Http404(NO_SITE)
     return site
 
 
 def locale_root(request: HttpRequest, locale: Locale) -> Page:
     root = current_site(request).root_page.get_translation_or_none(locale)
     if root is None or not root.live:
-        raise Http404(f"The site has no published home page in '{locale.language_code}'.")
+        raise Http404(message(NO_HOME, {"locale": locale.language_code}))
     return root
 
 
@@ -86,7 +87,7 @@ def find_route(request: HttpRequest, path: str, locale: str | None = None):
     if components and components[0] in languages:
         prefix = components.pop(0)
         if locale and locale != prefix:
-            raise BadParameter("path", f"path is in '{prefix}' but locale is '{locale}'.")
+            raise BadParameter("path", message(PATH_LOCALE, {"prefix": prefix, "locale": locale}))
         locale = prefix
     language = resolve_locale(locale)
     root = locale_root(request, language).specific
@@ -95,7 +96,7 @@ def find_route(request: HttpRequest, path: str, locale: str | None = None):
     except Http404:
         page = None
     if page is None or not is_publicly_visible(page):
-        raise Http404(f"No published page at '{path}' in '{language.language_code}'.")
+        raise Http404(message(NO_PAGE_AT, {"path": path, "locale": language.language_code}))
     return page.specific
 
 

@@ -34,6 +34,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from headless.errors import problem
+from headless.messages import retry_in
 from portal.security.clients import client_ip
 
 logger = logging.getLogger(__name__)
@@ -129,9 +130,8 @@ def request_scopes(request: HttpRequest, searching: bool) -> list[str]:
 
 def too_many_requests(request: HttpRequest, seconds: int, view: str | None) -> HttpResponse:
     """429 in the shape the client reads: problem JSON, the autocomplete's JSON, or a page."""
-    detail = f"Too many requests from this client; retry in {seconds} seconds."
     if request.path.startswith(API_PREFIX):
-        response = problem(429, detail)
+        response = problem(429, retry_in(seconds), request=request)
     elif view == "autocomplete":
         response = JsonResponse({"error": gettext("Too many requests, please wait.")}, status=429)
     else:
