@@ -23,8 +23,10 @@ def resolve_locale(language: str | None, request: HttpRequest | None = None) -> 
     if code not in known:
         raise BadParameter("locale", f"Unknown locale '{code}'. Known: {', '.join(sorted(known))}.")
     try:
-        return Locale.objects.get(language_code=code)
-    except Locale.DoesNotExist:
+        # Wagtail's lookup by language, which the host may answer from the request's copy
+        # of the locale table (``portal.request_memo``): no query.
+        return Locale.objects.get_for_language(code)
+    except (Locale.DoesNotExist, LookupError):
         raise BadParameter("locale", f"Locale '{code}' is not enabled on this site.") from None
 
 
