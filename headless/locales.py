@@ -25,8 +25,10 @@ def resolve_locale(language: str | None, request: HttpRequest | None = None) -> 
         known_codes = ", ".join(sorted(known))
         raise BadParameter("locale", message(UNKNOWN_LOCALE, {"code": code, "known": known_codes}))
     try:
-        return Locale.objects.get(language_code=code)
-    except Locale.DoesNotExist:
+        # Wagtail's lookup by language, which the host may answer from the request's copy
+        # of the locale table (``portal.request_memo``): no query.
+        return Locale.objects.get_for_language(code)
+    except (Locale.DoesNotExist, LookupError):
         raise BadParameter("locale", message(LOCALE_DISABLED, {"code": code})) from None
 
 

@@ -18,6 +18,8 @@ from django.utils import timezone
 from ninja import Schema
 from wagtail.models import Locale
 
+from headless.errors import BadParameter
+from headless.keyset import CURSOR_PARAM, Keyset
 from headless.locales import resolve_locale
 from headless.memo import current_generation
 from headless.params import PAGINATION_PARAMS, check_limit, reject_unknown
@@ -32,7 +34,7 @@ class ListSchema(Schema):
     offset: int
 
 
-def list_envelope(items: Iterable, count: int, limit: int, offset: int) -> dict:
+def list_envelope(items: Iterable, count: int | None, limit: int, offset: int | None) -> dict:
     return {"count": count, "limit": limit, "offset": offset, "items": list(items)}
 
 
@@ -47,6 +49,8 @@ def paginate(
     also_allowed: Iterable[str] = (),
     check: Callable[[], None] | None = None,
     arrange: Callable[[QuerySet, Locale], QuerySet | list] | None = None,
+    keyset: Keyset | None = None,
+    cursor: str | None = None,
 ) -> dict:
     """One page of a listing, as its envelope.
 
@@ -58,6 +62,12 @@ def paginate(
     content generation the request reads (``headless.memo``): on a large table the count
     costs more than the page, and it changes only when the content does. The pages the items
     of the page refer to are resolved together (``headless.related.attach``: one query).
+
+    ``keyset`` (the order the listing's queryset is in, when a cursor can follow it) adds
+    ``next_cursor`` to the envelope; with a ``cursor`` the page is the items after the one it
+    names (``headless.keyset``), read from the index without an offset and without a count
+    (``count`` and ``offset`` are null). A cursor on a listing or an order without a keyset,
+    or together with ``offset``, is a 400.
     """
     reject_unknown(request, {*filters, *also_allowed, *PAGINATION_PARAMS})
     check_limit(limit)
@@ -70,10 +80,35 @@ def paginate(
             items = items.filter(**{lookup: value})
     if arrange is not None:
         items = arrange(items, language)
+    if cursor is not None:
+        return _after_cursor(request, items, keyset, cursor, limit)
     count = len(items) if isinstance(items, list) else cached_count(items)
     page = list(items[offset : offset + limit])
     attach(page)
-    return list_envelope(page, count, limit, offset)
+    envelope = list_envelope(page, count, limit, offset)
+    if keyset is not None:
+        more = page and offset + len(page) < count
+        envelope["next_cursor"] = keyset.cursor_for(page[-1]) if more else None
+    return envelope
+
+
+def _after_cursor(
+    request: HttpRequest, items: QuerySet | list, keyset: Keyset | None, cursor: str, limit: int
+) -> dict:
+    """The page after ``cursor``: one row more than the page says whether another follows."""
+    if keyset is None or isinstance(items, list):
+        raise BadParameter(
+            CURSOR_PARAM, "cursor works with the date orderings only (not a search or title)."
+        )
+    if "offset" in request.GET:
+        raise BadParameter(CURSOR_PARAM, "Use either cursor or offset, not both.")
+    date, pk = keyset.decode(cursor)
+    rows = list(items.filter(keyset.after(date, pk)).order_by(*keyset.order())[: limit + 1])
+    page = rows[:limit]
+    attach(page)
+    envelope = list_envelope(page, None, limit, None)
+    envelope["next_cursor"] = keyset.cursor_for(page[-1]) if len(rows) > limit else None
+    return envelope
 
 
 def cached_count(items: QuerySet) -> int:

@@ -114,6 +114,18 @@ def related_of(page: Page) -> LocalisedPages:
     return found
 
 
+def share_related(source: Page, target: Page) -> None:
+    """Let ``target`` (a page ``source`` refers to and shows, such as an item's contact) use
+    ``source``'s resolved references when they already cover ``target``'s own in the same
+    language: the answer is the same, without another query. Otherwise ``target`` resolves
+    its references itself when asked."""
+    found = getattr(source, ATTRIBUTE, None)
+    if found is None or getattr(target, ATTRIBUTE, None) is not None:
+        return
+    if target.locale_id == source.locale_id and set(ids_of(target)) <= found.source_ids:
+        setattr(target, ATTRIBUTE, found)
+
+
 def localised(page: Page, page_id: int | None) -> Page | None:
     """The page to show for ``page``'s reference to ``page_id`` (see the module's rule)."""
     if not page_id:

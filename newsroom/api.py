@@ -21,10 +21,11 @@ from wagtail.search.backends import get_search_backend
 from headless.context import context_request
 from headless.endpoints import add_detail_route
 from headless.errors import BadParameter
+from headless.keyset import Keyset
 from headless.messages import NEEDS_SEARCH, NOT_BEFORE, message
 from headless.pagination import ListSchema, paginate
 from headless.params import LIMIT, OFFSET, parse_ids
-from headless.related import localised, register
+from headless.related import localised, register, share_related
 from headless.resolvers import choice_label, image_field, related_page, stream_field
 from headless.schemas import (
     BasePageDetail,
@@ -40,7 +41,7 @@ from headless.serialisers import image_queryset, page_ref, rich_text_html
 from headless.visibility import public_pages
 from newsroom.models import NewsCountry, NewsIndexPage, NewsPage, NewsTheme
 from programme.api.schemas import ContactSummarySchema
-from programme.api.tags import countries_of, tagged, themes_of
+from programme.api.tags import countries_of, themes_of
 from programme.api.vocabularies import register_counted
 from programme.models import Boilerplate, DonorContactPage, PartnerOrganisationPage
 
@@ -49,9 +50,15 @@ register_counted("news", "newsroom.NewsPage")
 #: How many search hits the listing considers when ``search`` is combined with filters.
 SEARCH_HIT_LIMIT = 1000
 
+#: The date orders a cursor can follow (``headless.keyset``): newest first (the default)
+#: and oldest first, ties broken by id, undated items first newest-first.
+KEYSETS = {
+    "-publication_date": Keyset("publication_date", descending=True),
+    "publication_date": Keyset("publication_date", descending=False),
+}
 ORDERINGS = {
-    "-publication_date": ("-publication_date", "-pk"),
-    "publication_date": ("publication_date", "pk"),
+    "-publication_date": KEYSETS["-publication_date"].order(),
+    "publication_date": KEYSETS["publication_date"].order(),
     "title": ("title", "pk"),
     "-title": ("-title", "-pk"),
 }
@@ -125,7 +132,16 @@ class NewsPageDetail(BasePageDetail, NewsSummarySchema):
         page = localised(obj, obj.media_contact_id)
         if page is None:
             return None
-        return DonorContactPage.objects.select_related("country").get(pk=page.pk)
+        if page.pk == obj.media_contact_id and NewsPage.media_contact.is_cached(obj):
+            contact = obj.media_contact  # joined with the item (``api_detail_queryset``)
+        else:  # its translation in the item's language
+            contact = DonorContactPage.objects.select_related("country", "organisation").get(
+                pk=page.pk
+            )
+        # The organisation was resolved with the item's own references when it could be.
+        share_related(obj, contact)
+        contact.attach_lines()  # phones and social links in one query
+        return contact
 
     @staticmethod
     def resolve_about_programme(obj: NewsPage, context: dict) -> dict | None:
@@ -159,7 +175,17 @@ def partner_ids(page: NewsPage) -> list[int]:
     return ids
 
 
-register(NewsPage, lambda page: [page.related_phase_id, page.media_contact_id, *partner_ids(page)])
+def related_ids(page: NewsPage) -> list[int | None]:
+    """The pages an item refers to: its phase, contact and partners, and its contact's
+    organisation when the contact was read with the item (a detail route), so that the
+    contact's reference is resolved in the same query as the item's."""
+    ids = [page.related_phase_id, page.media_contact_id, *partner_ids(page)]
+    if NewsPage.media_contact.is_cached(page) and page.media_contact is not None:
+        ids.append(page.media_contact.organisation_id)
+    return ids
+
+
+register(NewsPage, related_ids)
 
 
 class NewsIndexPageDetail(IndexPageDetail):
@@ -173,14 +199,24 @@ PAGE_SCHEMAS = {
 
 
 class NewsList(ListSchema):
-    count: int = Field(description="Total number of items matching the filters.")
+    count: int | None = Field(
+        description="Total number of items matching the filters; null on a page asked for "
+        "by cursor (no count is made)."
+    )
+    offset: int | None = Field(description="Items skipped; null on a page asked for by cursor.")
+    next_cursor: str | None = Field(
+        None,
+        description="Pass as `cursor` for the next page in the same order (date orderings "
+        "only); null on the last page.",
+    )
     items: list[NewsSummarySchema]
 
 
 def news_queryset(locale: Locale) -> QuerySet:
     """Published news of a locale with everything a list item shows, prefetched."""
     queryset = public_pages(NewsPage, locale)
-    return tagged(queryset).prefetch_related(
+    queryset._with_tags = True  # NewsPageQuerySet: countries and themes in ONE query
+    return queryset.prefetch_related(
         Prefetch("hero_image", queryset=image_queryset()),
         # ids only: the partners shown are resolved in the item's language (headless.related)
         Prefetch("related_partners", queryset=PartnerOrganisationPage.objects.only("id")),
@@ -228,6 +264,11 @@ DATE_FROM_PARAM = Query(None, description="Published on or after (ISO).")
 DATE_TO_PARAM = Query(None, description="Published on or before (ISO).")
 SEARCH_PARAM = Query(None, description="Full-text search.")
 ORDERING_PARAM = Query(None, description="Default: newest first (relevance when searching).")
+CURSOR_PARAM = Query(
+    None,
+    description="The `next_cursor` of a previous page: the items after it, without an offset "
+    "or a count (date orderings only; not with `offset` or `search`).",
+)
 
 
 @router.get("/news/", response=NewsList, operation_id="news_list", summary="News listing")
@@ -246,6 +287,7 @@ def list_news(
     | None = ORDERING_PARAM,
     limit: int = LIMIT,
     offset: int = OFFSET,
+    cursor: str | None = CURSOR_PARAM,
 ):
     def check() -> None:
         if date_from and date_to and date_to < date_from:
@@ -285,11 +327,13 @@ def list_news(
             "date_from": ("publication_date__date__gte", date_from),
             "date_to": ("publication_date__date__lte", date_to),
         },
-        also_allowed={"country", "theme", "phase", "partner", "search", "ordering"},
+        also_allowed={"country", "theme", "phase", "partner", "search", "ordering", "cursor"},
         check=check,
         arrange=arrange,
         limit=limit,
         offset=offset,
+        keyset=None if search else KEYSETS.get(ordering or "-publication_date"),
+        cursor=cursor,
     )
 
 

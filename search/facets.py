@@ -16,11 +16,14 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Cast, ExtractYear
 from django.utils import translation
+from taggit.models import TagBase
 from wagtail.models import Page
 from wagtail.search import index
+
+from headless.memo import table_by_id
 
 #: facet name -> FilterField names that feed it, in order of preference.
 FACET_SOURCES: dict[str, tuple[str, ...]] = {
@@ -143,90 +146,111 @@ class Facet:
     selected: bool = False
 
 
-def content_type_counts(matching) -> dict[int, int]:
-    """{content type id: matches}: the content type facet, and which page types the other
-    facets need to look at."""
-    if hasattr(matching, "as_lookup_value"):
-        matching = matching.as_lookup_value()
-    rows = (
-        Page.objects.filter(pk__in=matching)
-        .values("content_type")
-        .annotate(n=Count("pk"))
-        .order_by()
+def _as_lookup(matching):
+    return matching.as_lookup_value() if hasattr(matching, "as_lookup_value") else matching
+
+
+def _counts(position: int, queryset, value) -> QuerySet:
+    """``(position, value as text, matches)`` rows of ``queryset`` grouped by ``value``: one
+    arm of the ``UNION ALL`` that counts every facet at once."""
+    return (
+        queryset.order_by()
+        .annotate(facet=models.Value(position), v=Cast(value, models.CharField()))
+        .values("facet", "v")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("facet", "v", "n")
     )
-    return {row["content_type"]: row["n"] for row in rows}
 
 
-@cache
-def _source_types(source: FacetSource) -> frozenset[int]:
-    """Content type ids of the pages a source counts (its model and any subclass). Cached
-    like ``facet_sources()``: asked for every source of every facet of every search."""
-    excluded = set(source.exclude)
-    models_ = [
-        model
-        for model in searchable_page_models()
-        if issubclass(model, source.model) and not any(issubclass(model, e) for e in excluded)
-    ]
-    return frozenset(ct.pk for ct in ContentType.objects.get_for_models(*models_).values())
+def count_facets(names: list[str], matching, language: str) -> dict[str, list[Facet]]:
+    """Counts of each facet of ``names`` over the pages whose pks ``matching`` (a list of pks
+    or a values("pk") queryset) selects, most frequent first, years newest first.
 
-
-def count_facet(
-    facet: str, matching, language: str, type_counts: dict[int, int] | None = None
-) -> list[Facet]:
-    """Counts of ``facet`` values over the pages whose pks ``matching`` (a list of pks or a
-    values("pk") queryset) selects; most frequent first, years newest first.
-
-    ``type_counts`` (from :func:`content_type_counts` over the same matches) spares the
-    queries on page types with no match."""
-    if hasattr(matching, "as_lookup_value"):
-        matching = matching.as_lookup_value()
-    if facet == "content_type":
-        if type_counts is None:
-            type_counts = content_type_counts(matching)
-        by_id = {ct.pk: (key, ct) for key, ct in page_content_types().items()}
-        result = []
-        for type_id, n in type_counts.items():
-            if type_id not in by_id:
-                continue
-            key, ct = by_id[type_id]
-            model = ct.model_class()
-            with translation.override(language):
-                label = str(model._meta.verbose_name_plural if model else key)
-            result.append(Facet(key, label[:1].upper() + label[1:], n))
-        return sorted(result, key=lambda c: (-c.count, c.label))
-
-    counts: dict[str, int] = defaultdict(int)
-    labels: dict[str, str] = {}
-    related: dict[type, set[str]] = defaultdict(set)
-    for source in facet_sources().get(facet, []):
-        if type_counts is not None and not _source_types(source) & set(type_counts):
+    ONE query for all of them: each facet's sources (the page types declaring it) are arms
+    of a ``UNION ALL`` of grouped counts, instead of a query per facet and per page type.
+    Labels of related values come from the vocabulary's table kept for the request
+    (``headless.memo``) when there is one."""
+    matching = _as_lookup(matching)
+    arms: list[tuple[str, FacetSource | None]] = []
+    queries = []
+    for name in names:
+        if name == "content_type":
+            arms.append((name, None))
+            pages = Page.objects.filter(pk__in=matching)
+            queries.append(_counts(len(arms) - 1, pages, models.F("content_type_id")))
             continue
-        qs = source.queryset().filter(pk__in=matching).order_by()
-        if source.kind == "date":
-            rows = qs.annotate(v=ExtractYear(source.field_name)).values("v")
-        else:
-            rows = qs.values(v=models.F(source.value_path))
-        for row in rows.annotate(n=Count("pk", distinct=True)):
-            if row["v"] is None:
-                continue
-            value = str(row["v"])
-            counts[value] += row["n"]
-            if source.kind == "choice":
-                choices = dict(source.model._meta.get_field(source.field_name).flatchoices)
-                labels.setdefault(value, str(choices.get(row["v"], value)))
-            elif source.kind == "date":
-                labels[value] = value
+        for source in facet_sources().get(name, []):
+            arms.append((name, source))
+            qs = source.queryset().filter(pk__in=matching)
+            if source.kind == "date":
+                value = ExtractYear(source.field_name)
             else:
-                related[source.related_model].add(value)
+                value = models.F(source.value_path)
+            queries.append(_counts(len(arms) - 1, qs, value))
+    rows = list(queries[0].union(*queries[1:], all=True)) if queries else []
+    counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in names}
+    labels: dict[str, dict[str, str]] = {name: {} for name in names}
+    related: dict[type, set[str]] = defaultdict(set)
+    for position, value, n in rows:
+        name, source = arms[position]
+        if value is None:
+            continue
+        counts[name][value] += n
+        if source is None:
+            continue
+        if source.kind == "choice":
+            field = source.model._meta.get_field(source.field_name)
+            choices = {str(key): label for key, label in field.flatchoices}
+            labels[name].setdefault(value, str(choices.get(value, value)))
+        elif source.kind == "date":
+            labels[name][value] = value
+        else:
+            related[source.related_model].add(value)
+    related_labels = _related_labels(related, language)
+    result = {}
+    for name in names:
+        if name == "content_type":
+            result[name] = _content_type_facet(counts[name], language)
+            continue
+        found = [
+            Facet(value, labels[name].get(value) or related_labels.get(value, value), n)
+            for value, n in counts[name].items()
+        ]
+        if name == "year":
+            result[name] = sorted(found, key=lambda c: c.value, reverse=True)
+        else:
+            result[name] = sorted(found, key=lambda c: (-c.count, c.label))
+    return result
+
+
+def _content_type_facet(counts: dict[str, int], language: str) -> list[Facet]:
+    by_id = {str(ct.pk): (key, ct) for key, ct in page_content_types().items()}
+    result = []
+    for type_id, n in counts.items():
+        if type_id not in by_id:
+            continue
+        key, ct = by_id[type_id]
+        model = ct.model_class()
+        with translation.override(language):
+            label = str(model._meta.verbose_name_plural if model else key)
+        result.append(Facet(key, label[:1].upper() + label[1:], n))
+    return sorted(result, key=lambda c: (-c.count, c.label))
+
+
+def _related_labels(related: dict[type, set[str]], language: str) -> dict[str, str]:
+    """{value: label} of related values (slugs, else pks). A vocabulary (a taggit tag model:
+    a few dozen rows) is read from the request's table when there is one."""
+    labels: dict[str, str] = {}
     for model, values in related.items():
         key = "slug" if any(f.name == "slug" for f in model._meta.get_fields()) else "pk"
-        objs = model._default_manager.filter(**{f"{key}__in": values})
-        if hasattr(model, "labels"):  # per-locale labels (themes): one query for all
-            objs = objs.prefetch_related("labels")
+        table = table_by_id(model) if issubclass(model, TagBase) else None
+        if table is not None:
+            objs = [obj for obj in table.values() if str(getattr(obj, key)) in values]
+        else:
+            objs = model._default_manager.filter(**{f"{key}__in": values})
+            if hasattr(model, "labels"):  # per-locale labels (themes): one query for all
+                objs = objs.prefetch_related("labels")
         for obj in objs:
             label = obj.label(language) if callable(getattr(obj, "label", None)) else str(obj)
             labels[str(getattr(obj, key))] = label
-    result = [Facet(value, labels.get(value, value), n) for value, n in counts.items()]
-    if facet == "year":
-        return sorted(result, key=lambda c: c.value, reverse=True)
-    return sorted(result, key=lambda c: (-c.count, c.label))
+    return labels

@@ -217,12 +217,11 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     def api_detail_queryset(cls, queryset):
         """What the API's detail of an item shows, read with it (``headless.visibility``):
         image, phase, contact with its country and organisation joined; tags in one query,
-        partners and the contact's lines prefetched."""
+        partners prefetched. The contact's phones and links are read by the API once it
+        knows which contact it shows (the item's, or its translation)."""
         related = ("hero_image", "related_phase", "media_contact__country")
         queryset = queryset.select_related(*related, "media_contact__organisation")
-        queryset = queryset.prefetch_related(
-            "related_partners", "media_contact__phones", "media_contact__social_links"
-        )
+        queryset = queryset.prefetch_related("related_partners")
         queryset._with_tags = True  # NewsPageQuerySet: countries and themes in one query
         return queryset
 

@@ -10,7 +10,7 @@ from django.db.models.expressions import RawSQL
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from search.facets import FACETS, Facet, content_type_counts, count_facet
+from search.facets import FACETS, Facet, count_facets
 from search.services.scope import scoped, search_query
 
 
@@ -88,20 +88,24 @@ def database_facets(
     """Facet counts combined with the query; each facet ignores its own selection so the
     reader can widen it (``country=kz`` still shows how many items ``kg`` would give).
 
-    ``known`` maps a filters key to matches already fetched (the results' own)."""
-    facets: dict[str, list[Facet]] = {}
+    The facets that share their matches (all of them when nothing is selected) are counted
+    in one query (``count_facets``). ``known`` maps a filters key to matches already
+    fetched (the results' own)."""
     found: dict[tuple, list | QuerySet] = dict(known or {})
-    types: dict[tuple, dict[int, int]] = {}
+    groups: dict[tuple, list[str]] = {}
     for name in FACETS:
         others = {k: v for k, v in filters.items() if k != name}
         key = filters_key(others)
         if key not in found:
             found[key] = matched(backend, terms, locale, others)[0]
-        if key not in types:
-            types[key] = content_type_counts(found[key])
-        counts = count_facet(name, found[key], language, types[key])
+        groups.setdefault(key, []).append(name)
+    counted: dict[str, list[Facet]] = {}
+    for key, names in groups.items():
+        counted.update(count_facets(names, found[key], language))
+    facets: dict[str, list[Facet]] = {}
+    for name in FACETS:
         selected = set(filters.get(name, []))
         facets[name] = [
-            Facet(c.value, c.label, c.count, c.value in selected) for c in counts if c.count
+            Facet(c.value, c.label, c.count, c.value in selected) for c in counted[name] if c.count
         ]
     return facets

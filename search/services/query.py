@@ -93,8 +93,10 @@ def clean_language(language: str) -> Locale:
     if language not in codes:
         raise SearchQueryError(unknown, field="language")
     try:
-        return Locale.objects.get(language_code=language)
-    except Locale.DoesNotExist:
+        # Through Wagtail's lookup by language, which the host may answer from the
+        # request's copy of the locale table (``portal.request_memo``): no query.
+        return Locale.objects.get_for_language(language)
+    except (Locale.DoesNotExist, LookupError):
         raise SearchQueryError(unknown, field="language") from None
 
 

@@ -6,23 +6,51 @@ one visibility rule, with a fixed number of queries whatever the amount of conte
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Prefetch, Q, Value
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from headless.visibility import visible_pages
 from newsroom.models import NewsIndexPage, NewsPage
 from newsroom.models.tags import NewsCountry
-from programme.models import CountryTag, PartnerIndexPage, ProgrammePage, ThemeTag
+from programme.models import CountryTag, PartnerIndexPage, PhaseCountry, ProgrammePage
 from programme.models.reader import current_language
+from programme.models.vocabularies import vocabulary_tags
 
 LATEST_NEWS = 6
 PARTNER_LOGOS = 12
 
 
-def _first_visible(model: type[Page], locale: Locale) -> Page | None:
-    return visible_pages(model.objects.filter(locale=locale)).order_by("path").first()
+#: The index pages the home links to, each read as its own type (``page.<name>``).
+INDEX_TYPES: tuple[type[Page], ...] = (NewsIndexPage, PartnerIndexPage, ProgrammePage)
+
+
+def _first_visible(locale: Locale) -> dict[type[Page], Page]:
+    """The first publicly visible page of each of ``INDEX_TYPES`` in ``locale``, in one query:
+    the page rows joined with the three types' tables (Django builds each child from the
+    joined columns), instead of one query per type."""
+    names = [model._meta.model_name for model in INDEX_TYPES]
+    typed = Q()
+    for name in names:
+        typed |= Q(**{f"{name}__isnull": False})
+    rows = (
+        visible_pages(Page.objects.filter(typed, locale=locale))
+        .select_related(*names)
+        .order_by("path")
+    )
+    found: dict[type[Page], Page] = {}
+    for row in rows:
+        for model, name in zip(INDEX_TYPES, names, strict=True):
+            try:
+                child = getattr(row, name)
+            except ObjectDoesNotExist:
+                continue
+            if child is not None:
+                found.setdefault(model, child)
+    return found
 
 
 def _news(home, locale: Locale) -> tuple[NewsPage | None, list[NewsPage]]:
@@ -47,59 +75,85 @@ def _news(home, locale: Locale) -> tuple[NewsPage | None, list[NewsPage]]:
     return lead, latest
 
 
-def _programme(locale: Locale) -> dict | None:
-    programme = _first_visible(ProgrammePage, locale)
+def _programme(programme: ProgrammePage | None, phases: list) -> dict | None:
     if programme is None:
         return None
-    programme = programme.specific
-    phases = list(programme.phases().prefetch_related("country_items__tag"))
     today = timezone.localdate()
     running = [p for p in phases if p.start_date <= today and (p.end_date or today) >= today]
     current = running[-1] if running else (phases[-1] if phases else None)
-    countries: dict[str, CountryTag] = {}
-    for phase in phases:
-        for item in phase.country_items.all():
-            countries.setdefault(item.tag.slug, item.tag)
     return {
         "page": programme,
         "current_phase": current,
         "phase_count": len(phases),
         "budget_totals": programme.formatted_budget_totals(phases, current_language()),
-        "countries": sorted(countries.values(), key=lambda tag: tag.slug),
     }
 
 
-def _country_counts(locale: Locale) -> list[tuple[CountryTag, int]]:
-    """Countries with the number of visible news items tagged with them in this language."""
+def _countries(locale: Locale, phases: list) -> tuple[list[CountryTag], list[tuple]]:
+    """(the countries of the programme's phases, [(country, visible news items tagged with
+    it in this language)]), both in slug order and in ONE query: a ``UNION ALL`` of the two
+    groupings of the tag tables."""
+    fields = ("tag_id", "tag__slug", "tag__name")
+
+    def grouped(items, source: int):
+        return (
+            items.annotate(source=Value(source))
+            .values("source", *fields)
+            .annotate(n=Count("content_object_id", distinct=True))
+            .values_list("source", *fields, "n")
+            .order_by()
+        )
+
     visible = NewsPage.objects.filter(locale=locale).published().values("pk")
-    rows = (
-        NewsCountry.objects.filter(content_object_id__in=visible)
-        .values("tag_id")
-        .annotate(n=Count("content_object_id", distinct=True))
+    news = grouped(NewsCountry.objects.filter(content_object_id__in=visible), 0)
+    phase_ids = [phase.pk for phase in phases]
+    of_phases = grouped(PhaseCountry.objects.filter(content_object_id__in=phase_ids), 1)
+    found: tuple[list, list] = ([], [])
+    for source, pk, slug, name, n in news.union(of_phases, all=True):
+        found[source].append((CountryTag(pk=pk, slug=slug, name=name), n))
+    counts, of_programme = (sorted(rows, key=lambda row: row[0].slug) for rows in found)
+    return [tag for tag, _n in of_programme], counts
+
+
+def _partners(partners_index: PartnerIndexPage | None) -> list:
+    """The partners with a logo, for the logo wall: the logo joined, its rendition prefetched
+    (what the wall shows, not the listing's prefetches: its themes are not shown here)."""
+    if partners_index is None:
+        return []
+    renditions = get_image_model().get_rendition_model().objects.filter(
+        filter_spec=PartnerIndexPage.LOGO_FILTER
     )
-    counts = {row["tag_id"]: row["n"] for row in rows}
-    tags = CountryTag.objects.filter(pk__in=counts)
-    return [(tag, counts[tag.pk]) for tag in tags]
+    partners = (
+        partners_index.partners()
+        .filter(logo__isnull=False)
+        .prefetch_related(None)
+        .select_related("logo")
+        .prefetch_related(Prefetch("logo__renditions", renditions))
+    )
+    return list(partners[:PARTNER_LOGOS])
 
 
 def home_context(home, request: HttpRequest) -> dict:
     locale = home.locale
     lead, latest = _news(home, locale)
-    newsroom = _first_visible(NewsIndexPage, locale)
-    partners_index = _first_visible(PartnerIndexPage, locale)
-    partners = []
-    if partners_index is not None:
-        partners = [
-            p for p in partners_index.specific.partners().filter(logo__isnull=False)
-        ][:PARTNER_LOGOS]
+    indexes = _first_visible(locale)
+    newsroom = indexes.get(NewsIndexPage)
+    partners_index = indexes.get(PartnerIndexPage)
+    programme = indexes.get(ProgrammePage)
+    phases = list(programme.phases()) if programme is not None else []
+    glance = _programme(programme, phases)
+    programme_countries, country_counts = _countries(locale, phases)
+    if glance is not None:
+        glance["countries"] = programme_countries
     return {
         "lead_story": lead,
         "latest_news": latest,
-        "newsroom": newsroom.specific if newsroom else None,
-        "feeds": newsroom.specific.feed_links(request) if newsroom else [],
-        "glance": _programme(locale),
-        "themes": list(ThemeTag.objects.prefetch_related("labels").order_by("slug")),
+        "newsroom": newsroom,
+        "feeds": newsroom.feed_links(request) if newsroom else [],
+        "glance": glance,
+        # Every theme in slug order, labels from the request's table (``ThemeTag.label``).
+        "themes": vocabulary_tags()[1],
         "partners_index": partners_index,
-        "partners": partners,
-        "country_counts": _country_counts(locale),
+        "partners": _partners(partners_index),
+        "country_counts": country_counts,
     }

@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest
 from django.urls import Resolver404
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from headless.memo import request_memo
@@ -68,8 +68,21 @@ def localized_root(site: Site) -> Page:
     and the page frame both need it)."""
     root = site.root_page
     language = translation.get_language() or ""
-    found = request_memo(f"localized-root:{root.pk}:{language}", lambda: root.localized)
-    return found if found is not None else root.localized
+    found = request_memo(f"localized-root:{root.pk}:{language}", lambda: _localized(root))
+    return found if found is not None else _localized(root)
+
+
+def _localized(root: Page) -> Page:
+    """``root.localized`` (its live translation in the active locale, else itself), read as
+    its specific type in the same query: every translation of a page has the page's type,
+    so the route to a home page in another language needs no second query for it."""
+    locale = Locale.get_active()
+    cls = root.specific_class
+    if root.locale_id == locale.pk or cls is None:
+        return root.localized
+    found = cls._default_manager.filter(translation_key=root.translation_key, locale=locale)
+    translation_ = found.first()
+    return translation_ if translation_ is not None and translation_.live else root
 
 
 def _route(root: Page, request: HttpRequest, components: list[str]) -> RouteResult:
@@ -98,6 +111,8 @@ def _route(root: Page, request: HttpRequest, components: list[str]) -> RouteResu
     cls = final.specific_class
     if cls is None:
         specific = final.specific
+    elif type(final) is cls and not getattr(cls, "serve_related", ()):
+        specific = final  # read as its own type already (a home page: ``_localized``)
     else:
         # A page type may name the relations its template always shows (``serve_related``):
         # they come with the page in the same query.

@@ -22,14 +22,6 @@ pytestmark = pytest.mark.django_db
 
 PAGE_BUDGET = 15
 API_BUDGET = 10
-#: Not yet within the budget (docs/performance.md, "Not done"): search (page and API) runs
-#: a query per result type and facet; Wagtail's stock page detail reads each related
-#: object on its own. Strict: the day they fit, these marks must go.
-OVER_BUDGET = "over the query budget: see docs/performance.md"
-#: Over since the merges of the same day: the home page's sections (#13) read each of their
-#: pages apart; the API detail resolves related pages into the item's language (#12) after the
-#: contact's phones and links were prefetched on the source page (#14), so they are read twice.
-OVER_AFTER_MERGE = "over the query budget since the #12/#13 merges: see docs/performance.md"
 LANGUAGES = ("ru", "en", "kk", "ky", "tg", "tk", "uz")
 
 
@@ -91,12 +83,12 @@ def pages(c) -> dict[str, str]:
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param("home", marks=pytest.mark.xfail(strict=True, reason=OVER_AFTER_MERGE)),
-        pytest.param("home en", marks=pytest.mark.xfail(strict=True, reason=OVER_AFTER_MERGE)),
+        "home",
+        "home en",
         "news listing",
         "news listing filtered",
         "article",
-        pytest.param("article en", marks=pytest.mark.xfail(strict=True, reason=OVER_AFTER_MERGE)),
+        "article en",
         "programme",
         "phase",
         "partners index",
@@ -105,7 +97,7 @@ def pages(c) -> dict[str, str]:
         "contact",
         "country",
         "theme",
-        pytest.param("search", marks=pytest.mark.xfail(strict=True, reason=OVER_BUDGET)),
+        "search",
     ],
 )
 def test_page_budget(client, rich_content, name, django_assert_max_num_queries):
@@ -133,12 +125,10 @@ def api(c) -> dict[str, str]:
     [
         "news",
         "news filtered",
-        pytest.param(
-            "news detail", marks=pytest.mark.xfail(strict=True, reason=OVER_AFTER_MERGE)
-        ),
+        "news detail",
         "pages",
-        pytest.param("page detail", marks=pytest.mark.xfail(strict=True, reason=OVER_BUDGET)),
-        pytest.param("search", marks=pytest.mark.xfail(strict=True, reason=OVER_BUDGET)),
+        "page detail",
+        "search",
         "vocabularies",
     ],
 )

@@ -2,7 +2,8 @@
 on a PostgreSQL database holding many items (not a test: ``make bench`` runs it on the
 bench databases; alone: ``DATABASE_URL=postgres://... python tests/perf/explain_news.py``).
 
-Each URL is requested through Django's test client with the queries captured (as PostgreSQL
+Each URL is requested through Django's test client (each API listing also by the cursor its
+first page gives) with the queries captured (as PostgreSQL
 received them), then each SELECT that reads the news table is EXPLAINed. A plan fails when a
 Sort node expects more rows than ``--max-sort`` (default: a tenth of the items, at least
 1,000): that is a sort of the table or most of it, where an index should give the order.
@@ -79,9 +80,17 @@ def main() -> None:
     client = Client()
     failures = 0
     print(f"{items} news items; a plan fails on a sort of more than {limit} rows")
-    for url in urls(phase, partner):
+    pending = urls(phase, partner)
+    while pending:
+        url = pending.pop(0)
         with CaptureQueriesContext(connection) as captured:
-            status = client.get(url).status_code
+            response = client.get(url)
+            status = response.status_code
+        if url.startswith("/api/") and "cursor=" not in url and status == 200:
+            # The page after this one, by cursor (keyset: no offset, no count).
+            following = response.json().get("next_cursor")
+            if following:
+                pending.insert(0, f"{url}&cursor={following}")
         worst = 0
         for query in captured.captured_queries:
             sql = query["sql"]

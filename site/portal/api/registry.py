@@ -22,6 +22,7 @@ from newsroom import api as newsroom_api
 from portal.api import preview, routes
 from portal.api.stock import (
     PublicPagesAPIViewSet,
+    use_prepared_page_detail,
     use_visibility_rule_for_redirects,
     use_visibility_rule_in_v3,
 )
@@ -63,6 +64,7 @@ def register() -> None:
     newsroom_api.SITE_DEFAULTS["getter"] = routes.site_default_boilerplate
     use_visibility_rule_in_v3()
     use_visibility_rule_for_redirects()
+    use_prepared_page_detail()
 
     from wagtail.api.v3.api import api
 

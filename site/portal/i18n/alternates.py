@@ -14,29 +14,49 @@ from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
 from headless.memo import request_memo
-from headless.visibility import visible_pages
+from headless.visibility import readable_pages, visible_pages
+from portal.i18n.fallback import missing_translation_mode
 
 
-def published_translations(page: Page, also: Page | None = None) -> list[Page]:
-    """The publicly visible translations of ``page``, itself included. Read once per request
-    (the language switcher and the hreflang alternates both ask), together with those of
-    ``also`` when given (the home page, which the switcher falls back on)."""
+def _translations(page: Page, also: Page | None, readable: bool) -> list[Page]:
+    """``page``'s translations (itself included), with ``also``'s read in the same query, once
+    per request; ``readable`` adds the live aliases of visible pages (``readable_pages``)."""
     keys = {page.translation_key} | ({also.translation_key} if also is not None else set())
 
     def read(keys=keys) -> dict:
         found: dict = {key: [] for key in keys}
-        rows = visible_pages(Page.objects.filter(translation_key__in=keys)).order_by("path")
-        for row in rows:
+        pages = Page.objects.filter(translation_key__in=keys)
+        rows = readable_pages(pages) if readable else visible_pages(pages)
+        for row in rows.order_by("path"):
             found[row.translation_key].append(row)
         return found
 
-    memo = request_memo("translations", dict)
+    memo = request_memo("readable-translations" if readable else "translations", dict)
     if memo is None:
         return read()[page.translation_key]
     missing = keys - memo.keys()
     if missing:
         memo.update(read(missing))
     return memo[page.translation_key]
+
+
+def readable_translations(page: Page, also: Page | None = None) -> list[Page]:
+    """The versions of ``page`` a reader may be shown in the "source" mode: its publicly
+    visible translations plus the live aliases that stand in for the missing ones."""
+    return _translations(page, also, readable=True)
+
+
+def published_translations(page: Page, also: Page | None = None) -> list[Page]:
+    """The publicly visible translations of ``page``, itself included. Read once per request
+    (the language switcher and the hreflang alternates both ask), together with those of
+    ``also`` when given (the home page, which the switcher falls back on).
+
+    In the "source" mode the switcher needs the readable versions (aliases included) as well:
+    the visible translations are exactly the readable versions that are not aliases (the two
+    rules differ in nothing else, ``headless.visibility``), so one query answers both."""
+    if missing_translation_mode() == "source":
+        return [row for row in readable_translations(page, also) if not row.alias_of_id]
+    return _translations(page, also, readable=False)
 
 
 def alternates_for(

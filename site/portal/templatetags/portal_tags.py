@@ -14,7 +14,11 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from portal.i18n import partial
-from portal.i18n.alternates import page_alternates, published_translations
+from portal.i18n.alternates import (
+    page_alternates,
+    published_translations,
+    readable_translations,
+)
 from portal.routing import localized_root
 
 register = template.Library()
@@ -85,16 +89,13 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
     if root is not None:
         homes = _translations_by_language(published_translations(root), request)
     if source_mode:
-        # The readable versions (aliases included) of the page and of the home, in one query.
-        keys = {p.translation_key for p in (page, root) if p is not None and p.pk}
-        rows = partial.readable_pages(Page.objects.filter(translation_key__in=keys))
-        by_key: dict = {}
-        for row in rows.select_related("locale"):
-            by_key.setdefault(row.translation_key, []).append(row)
+        # The readable versions (aliases included) of the page and of the home: the same
+        # query as the translations above (``portal.i18n.alternates``).
         if page is not None and page.pk:
-            readable = _translations_by_language(by_key.get(page.translation_key, []), request)
+            versions = readable_translations(page, also=root)
+            readable = _translations_by_language(versions, request)
         if root is not None:
-            readable_homes = by_key.get(root.translation_key, [])
+            readable_homes = readable_translations(root)
             homes = {**_translations_by_language(readable_homes, request), **homes}
     keep_address = page is None and _keeps_address(request)
     names = dict(settings.LANGUAGES)  # each language's own name, as the settings spell it
