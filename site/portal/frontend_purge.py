@@ -10,7 +10,8 @@ on every page. So:
   page), the country and theme pages of its tags with their feeds, the tag indexes and the
   sitemap;
 * a change of other content (``portal.webhooks.signals.shows_content``: snippets, settings,
-  tags and labels, images, documents) purges every live page and every tag page.
+  tags and labels, images, documents) or of a view restriction (a page or a collection made
+  private or public again) purges every live page and every tag page.
 
 Every language's URL is purged: Wagtail's purge task rewrites each URL's language prefix to
 each content language. The URLs are gathered in a task (django-tasks) enqueued once per
@@ -34,7 +35,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
-from portal.webhooks.signals import shows_content
+from portal.webhooks.signals import RESTRICTIONS, shows_content
 from programme.models import CountryTag, ThemeTag
 
 #: Routes outside the page tree that list content, per tag kind.
@@ -151,7 +152,7 @@ def on_page_event(sender, instance, **kwargs) -> None:
 
 
 def on_content_saved(sender, **kwargs) -> None:
-    if not kwargs.get("raw") and shows_content(sender):
+    if not kwargs.get("raw") and (shows_content(sender) or issubclass(sender, RESTRICTIONS)):
         schedule(everything=True)
 
 

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import PageViewRestriction
 
 from programme.models import Boilerplate, ThemeLabel
 from tests.factories.pages import publish
@@ -128,3 +129,18 @@ def test_html_answers_conditional_requests(client, site_content, cached):
     response = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert response.status_code == 200
     assert response["X-Cache"] == "miss"
+
+
+def test_a_page_made_private_leaves_every_cached_page(client, site_content, cached):
+    """A view restriction is no page event: the content clock moves for it all the same."""
+    c = site_content
+    for url in shows(c).values():
+        get(client, url), get(client, url)  # cached
+    PageViewRestriction.objects.create(
+        page=c.article, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    gate = client.get(c.article.url)  # Wagtail's password form, not the cached article
+    assert "пресс-релиза" not in gate.content.decode() and gate.get("X-Cache") != "hit"
+    for name in ("listing", "country page", "api list"):
+        assert c.article.title not in text(get(client, shows(c)[name])), name
+    assert client.get(shows(c)["api detail"]).status_code == 404
