@@ -1,7 +1,8 @@
 """What the home page shows besides its own fields: the lead story, the latest news, the
-programme at a glance, themes, partners' logos, the countries with their news counts and the
-feeds. Everything is read from the plugins' pages in the home page's language, through the
-one visibility rule, with a fixed number of queries whatever the amount of content.
+programme at a glance, themes, partners' logos, the countries with their news counts (drawn
+as a map by ``portal.country_map``) and the feeds. Everything is read from the plugins' pages
+in the home page's language, through the one visibility rule, with a fixed number of queries
+whatever the amount of content.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from wagtail.models import Locale, Page
 from headless.visibility import visible_pages
 from newsroom.models import NewsIndexPage, NewsPage
 from newsroom.models.tags import NewsCountry
+from portal.country_map import map_context
 from programme.models import CountryTag, PartnerIndexPage, ProgrammePage, ThemeTag
 from programme.models.reader import current_language
 
@@ -27,9 +29,9 @@ def _first_visible(model: type[Page], locale: Locale) -> Page | None:
 
 def _news(home, locale: Locale) -> tuple[NewsPage | None, list[NewsPage]]:
     items = list(
-        NewsPage.objects.filter(locale=locale).published().with_listing_relations()[
-            : LATEST_NEWS + 1
-        ]
+        NewsPage.objects.filter(locale=locale)
+        .published()
+        .with_listing_relations()[: LATEST_NEWS + 1]
     )
     lead = None
     if home.lead_story_id:
@@ -89,17 +91,21 @@ def home_context(home, request: HttpRequest) -> dict:
     partners_index = _first_visible(PartnerIndexPage, locale)
     partners = []
     if partners_index is not None:
-        partners = [
-            p for p in partners_index.specific.partners().filter(logo__isnull=False)
-        ][:PARTNER_LOGOS]
+        partners = [p for p in partners_index.specific.partners().filter(logo__isnull=False)][
+            :PARTNER_LOGOS
+        ]
+    glance = _programme(locale)
+    country_counts = _country_counts(locale)
     return {
         "lead_story": lead,
         "latest_news": latest,
         "newsroom": newsroom.specific if newsroom else None,
         "feeds": newsroom.specific.feed_links(request) if newsroom else [],
-        "glance": _programme(locale),
+        "glance": glance,
         "themes": list(ThemeTag.objects.prefetch_related("labels").order_by("slug")),
         "partners_index": partners_index,
         "partners": partners,
-        "country_counts": _country_counts(locale),
+        "country_counts": country_counts,
+        # The map reuses the countries and counts read above: no query of its own.
+        "country_map": map_context(glance["countries"] if glance else [], country_counts),
     }
