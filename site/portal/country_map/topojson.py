@@ -50,10 +50,12 @@ def geometry_polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
     """A Polygon's or MultiPolygon's arc indices as a list of polygons (rings of indices)."""
     kind = geometry.get("type")
     if kind == "Polygon":
-        return [geometry["arcs"]]
-    if kind == "MultiPolygon":
-        return list(geometry["arcs"])
-    return []  # points, lines and null geometries draw no country
+        polygons = [geometry.get("arcs") or []]
+    elif kind == "MultiPolygon":
+        polygons = list(geometry.get("arcs") or [])
+    else:
+        return []  # points, lines and null geometries draw no country
+    return [polygon for polygon in polygons if polygon and polygon[0]]
 
 
 def geometries(topology: dict[str, Any], name: str) -> list[dict[str, Any]]:
