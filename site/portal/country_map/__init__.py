@@ -9,6 +9,7 @@ committed as ``countries.json``; at run time only that file is read, once per pr
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -21,10 +22,33 @@ class Tagged(Protocol):
     slug: str
 
 
+#: Letters of the region's alphabets that plain code-point order puts after "я" or "z":
+#: each sorts right after its base letter (Kazakh "Қазақстан" after "Кыргызстан"'s К).
+AFTER_LETTER = {
+    "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х",
+    "і": "ы", "ҳ": "х", "ҷ": "ч", "ʻ": "", "ʼ": "",
+}  # fmt: skip
+
+
+def collation_key(name: str) -> str:
+    """A sort key close to the alphabetical order of ru, kk, ky, tg, tk and uz without ICU:
+    a letter with a diacritic (Turkmen "ç", Tajik "ӣ") or one of the letters above sorts
+    after its base letter and before the next one."""
+    key = []
+    for char in unicodedata.normalize("NFD", name.casefold()):
+        if unicodedata.combining(char):
+            key.append("\U0010ffff")
+        elif char in AFTER_LETTER:
+            key.append(AFTER_LETTER[char] + "\U0010ffff")
+        else:
+            key.append(char)
+    return "".join(key)
+
+
 def _name(tag: Tagged) -> str:
     """The tag's name in the active language (CountryTag.label), for sorting."""
     label = getattr(tag, "label", None)
-    return label() if callable(label) else tag.slug
+    return collation_key(label() if callable(label) else tag.slug)
 
 
 @cache
