@@ -19,6 +19,7 @@ from wagtail.users.models import UserProfile
 from portal.models import SiteSettings
 from programme.images import MISSING_ALT, MISSING_DESCRIPTION
 from programme.models import ProgrammePage, ProgrammePhasePage
+from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.pages import publish
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +219,13 @@ def test_programme_page_with_a_hero_image_stays_within_the_query_budget(
     with django_assert_max_num_queries(15):
         response = client.get(programme.url)
     assert 'alt="Семинар"' in hero_img(response.content.decode())
+
+
+def test_api_gives_the_pages_alt_text_of_a_hero_image(client, homes):
+    newsroom = NewsIndexPageFactory(parent=homes["ru"])
+    image = wagtail_factories.ImageFactory(description="Описание в медиатеке")
+    item = publish(NewsPageFactory(parent=newsroom, hero_image=image, hero_alt="Зал заседаний"))
+    assert client.get(f"/api/v3/news/{item.pk}/").json()["hero_image"]["alt"] == "Зал заседаний"
+    item.hero_alt, item.hero_decorative = "", True
+    publish(item)
+    assert client.get(f"/api/v3/news/{item.pk}/").json()["hero_image"]["alt"] == ""
