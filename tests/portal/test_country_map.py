@@ -13,7 +13,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from portal.country_map import DATA_FILE, load_map, map_context
+from portal.country_map import DATA_FILE, collation_key, load_map, map_context
 from portal.country_map.build import build_map, simplify
 from portal.country_map.topojson import decode_arcs
 from tests.factories.newsroom import NewsIndexPageFactory, NewsPageFactory
@@ -190,3 +190,18 @@ def test_the_map_costs_no_query(django_assert_num_queries):
         )
     assert 'href="/ru/countries/kz/" aria-label="Казахстан: 5 материалов"' in html
     assert 'href="/ru/countries/uz/" aria-label="Узбекистан: 0 материалов"' in html
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Казахстан", "Кыргызстан", "Таджикистан", "Туркменистан", "Узбекистан"],
+        ["Қазақстан", "Қырғызстан", "Өзбекстан", "Тәжікстан", "Түрікменстан"],
+        ["Gazagystan", "Gyrgyzystan", "Özbegistan", "Täjigistan", "Türkmenistan"],
+        ["Ozbekiston", "Qirgʻiziston", "Qozogʻiston", "Tojikiston", "Turkmaniston"],
+    ],
+)
+def test_the_list_follows_each_alphabet(names):
+    """Қ after К and Ә after А (kk), Ö after O (tk): not code-point order."""
+    assert sorted(reversed(names), key=collation_key) == names
+    assert sorted(["Кыргызстан", "Қазақстан"], key=collation_key) == ["Кыргызстан", "Қазақстан"]
