@@ -53,11 +53,17 @@ def rich_text_field(name: str) -> staticmethod:
     return staticmethod(resolve)
 
 
-def image_field(name: str) -> staticmethod:
-    """Resolver: the image of the foreign key ``name`` with its renditions, or None."""
+def image_field(name: str, alt: str | None = None) -> staticmethod:
+    """Resolver: the image of the foreign key ``name`` with its renditions, or None. ``alt``
+    names an attribute of the page that gives the image's alt text there (a page may
+    describe an image in its own language, or mark it decorative: ``""``); without it the
+    alt text is the image's own description."""
 
     def resolve(obj: Page) -> dict | None:
-        return image_data(getattr(obj, name))
+        data = image_data(getattr(obj, name))
+        if data is not None and alt is not None:
+            data["alt"] = getattr(obj, alt)
+        return data
 
     return staticmethod(resolve)
 

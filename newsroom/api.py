@@ -99,7 +99,7 @@ class NewsSummarySchema(PageSummarySchema):
     related_partners: list[PageRefSchema]
 
     resolve_kind_label = choice_label(NewsPage.Kind)
-    resolve_hero_image = image_field("hero_image")
+    resolve_hero_image = image_field("hero_image", alt="hero_alt_text")
     resolve_countries = staticmethod(countries_of)
     resolve_themes = staticmethod(themes_of)
     resolve_related_phase = related_page("related_phase")

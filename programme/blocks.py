@@ -1,10 +1,14 @@
 """StreamField blocks shared by every content app (newsroom and the host site build on them)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from programme.images import MISSING_ALT, alt_text, needs_alt
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -21,13 +25,34 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
+    """An image in the body, with its alt text (or the image's description) unless it is
+    marked decorative: the admin refuses an image with neither (``programme.images``)."""
+
     image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label=_("Alt text"),
+        help_text=_("Empty: the image’s description in the image library."),
+    )
+    decorative = blocks.BooleanBlock(required=False, label=_("Decorative image"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
     credit = blocks.CharBlock(required=False, label=_("Credit"))
 
     class Meta:
         icon = "image"
         template = "blocks/image.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if needs_alt(value.get("image"), value.get("alt", ""), value.get("decorative", False)):
+            raise StructBlockValidationError(block_errors={"alt": ValidationError(MISSING_ALT)})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["alt"] = alt_text(value.get("image"), value.get("alt", ""), value.get("decorative"))
+        return context
 
 
 class DocumentBlock(blocks.StructBlock):

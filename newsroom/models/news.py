@@ -30,8 +30,10 @@ from newsroom.models.querysets import NewsPageManager
 from newsroom.models.sharing import SharingMixin
 from newsroom.models.tags import NewsCountry, NewsTheme
 from programme import l10n
+from programme.admin_forms import HeroImagePageForm
 from programme.models import Boilerplate, CountryTag, ThemeTag
 from programme.models.boilerplates import boilerplate_choice
+from programme.models.images import HeroImageMixin
 from programme.models.vocabularies import (
     CountryTagsMixin,
     ThemeTagsMixin,
@@ -57,7 +59,9 @@ def _localized(model: type[Page], chosen: Q) -> list[Page]:
     ]
 
 
-class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin, Page):
+class NewsPage(
+    CountryTagsMixin, ThemeTagsMixin, HeroImageMixin, SharingMixin, RoutablePageMixin, Page
+):
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
         PRESS_RELEASE = "press_release", _("Press release")
@@ -73,16 +77,6 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     )
     dateline_place = models.CharField(_("dateline place"), max_length=100, blank=True)
     standfirst = models.TextField(_("standfirst"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
-    hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
-    hero_credit = models.CharField(_("hero credit"), max_length=255, blank=True)
     body = StreamField(news_body_blocks(), blank=True, verbose_name=_("body"))
 
     event_start = models.DateTimeField(_("event start"), null=True, blank=True)
@@ -121,6 +115,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
     funder_credit = boilerplate_choice(Boilerplate.Kind.FUNDER_CREDIT, _("funder credit"))
 
     objects = NewsPageManager()
+    base_form_class = HeroImagePageForm
     #: Read with the page when it is served (``portal.routing``): the article shows it.
     serve_related = ("hero_image",)
 
@@ -140,10 +135,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
             heading=_("Dateline"),
         ),
         FieldPanel("standfirst"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
-            heading=_("Hero image"),
-        ),
+        HeroImageMixin.hero_panel(),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -408,6 +400,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         TranslatableField("dateline_place"),
         TranslatableField("standfirst"),
         TranslatableField("hero_caption"),
+        TranslatableField("hero_alt"),
         TranslatableField("body"),
         TranslatableField("event_venue"),
         SynchronizedField("kind"),
@@ -416,6 +409,7 @@ class NewsPage(CountryTagsMixin, ThemeTagsMixin, SharingMixin, RoutablePageMixin
         SynchronizedField("event_end"),
         SynchronizedField("hero_image"),
         SynchronizedField("hero_credit"),
+        SynchronizedField("hero_decorative"),
         SynchronizedField("related_phase"),
         SynchronizedField("related_partners"),
         SynchronizedField("media_contact"),

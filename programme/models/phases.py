@@ -23,7 +23,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from headless.visibility import visible_pages
 from programme import l10n, timeline
+from programme.admin_forms import HeroImagePageForm
 from programme.blocks import base_blocks
+from programme.models.images import HeroImageMixin
 from programme.models.reader import current_language, localized_pages
 from programme.models.vocabularies import (
     CountryTag,
@@ -34,7 +36,7 @@ from programme.models.vocabularies import (
 )
 
 
-class ProgrammePage(Page):
+class ProgrammePage(HeroImageMixin, Page):
     """The programme as a whole; its children are the phases."""
 
     acronym = models.CharField(_("acronym"), max_length=32, blank=True)
@@ -44,10 +46,14 @@ class ProgrammePage(Page):
 
     subpage_types = ["programme.ProgrammePhasePage"]
     parent_page_types = ["portal.HomePage"]
+    base_form_class = HeroImagePageForm
+    #: Read with the page when it is served (``portal.routing``): the page shows it.
+    serve_related = ("hero_image",)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("start_year")]),
         FieldPanel("summary"),
+        HeroImageMixin.hero_panel(),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -66,6 +72,7 @@ class ProgrammePage(Page):
     override_translatable_fields = [
         SynchronizedField("start_year"),
         TranslatableField("acronym"),
+        *HeroImageMixin.hero_translation_fields(),
     ]
 
     class Meta:
@@ -133,7 +140,7 @@ class ProgrammePage(Page):
         return context
 
 
-class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
+class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, HeroImageMixin, Page):
     """One phase of the programme, with its dates, budget, places, themes and partners."""
 
     class Status(models.TextChoices):
@@ -170,6 +177,8 @@ class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
 
     parent_page_types = ["programme.ProgrammePage"]
     subpage_types: list[str] = []
+    base_form_class = HeroImagePageForm
+    serve_related = ("hero_image",)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -181,6 +190,7 @@ class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
             heading=_("Phase"),
         ),
         FieldPanel("summary"),
+        HeroImageMixin.hero_panel(),
         FieldPanel("objectives"),
         FieldPanel("results"),
         MultiFieldPanel([FieldPanel("countries"), FieldPanel("themes")], heading=_("Tags")),
@@ -284,6 +294,7 @@ class ProgrammePhasePage(CountryTagsMixin, ThemeTagsMixin, Page):
         SynchronizedField("country_items"),
         SynchronizedField("theme_items"),
         SynchronizedField("phase_partners"),
+        *HeroImageMixin.hero_translation_fields(),
     ]
 
 

@@ -1,8 +1,11 @@
 """Images for the demo content, drawn with Pillow (nothing is downloaded, nothing to license):
-abstract illustrations for the news and the programme, text logos for the partners.
+abstract illustrations for the news, the programme and its phases, text logos for the
+partners.
 
-Each image is made once (found again by its title on the next run), with a description that
-serves as its alt text, and attached to every language's page that has none yet.
+Each image is made once (found again by its title on the next run), with a description in
+the image library, and attached to every language's page that has none yet. The
+illustrations say nothing a reader would miss, so the pages mark them decorative
+(``alt=""``); the logos' alt text is the partner's name (templates).
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import io
 import math
 
 from django.core.files.images import ImageFile
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
 from newsroom.models import NewsPage
-from programme.models import PartnerOrganisationPage
+from programme.models import PartnerOrganisationPage, ProgrammePage, ProgrammePhasePage
 
 PALETTE = ["#003399", "#0b4ea2", "#1d6f8c", "#2a7d4f", "#5a2d82", "#a4471d", "#00236b"]
 GOLD = "#FFCC00"
@@ -87,24 +92,44 @@ def _image(title: str, description: str, filename: str, data: bytes):
     return image
 
 
-def attach_demo_images(stdout=None) -> int:
-    """Give every demo news item a hero image and every partner a logo; returns how many
-    pages changed."""
-    changed = 0
-    for page in NewsPage.objects.filter(hero_image__isnull=True, alias_of__isnull=True):
-        source = page.get_translation(page.locale.get_default()) if page.locale_id else page
+#: The demo's illustrations are abstract (circles and bands): decorative, so they get
+#: ``alt=""``; the credit is written in each page's language.
+DEMO_CREDIT = _("Illustration: Programme Newsroom demo")
+ENGLISH_CREDIT = "Illustration: Programme Newsroom demo"
+HERO_PAGE_TYPES = {"news": NewsPage, "programme": ProgrammePage, "phase": ProgrammePhasePage}
+
+
+def _attach_hero(page, kind: str) -> bool:
+    """Give a page its illustration and the credit in its language; False when it has
+    both already (a demo loaded before the credit was translated gets it now)."""
+    with translation.override(page.locale.language_code):
+        credit = str(DEMO_CREDIT)
+    stale_credit = page.hero_credit == ENGLISH_CREDIT and credit != ENGLISH_CREDIT
+    if page.hero_image_id and not stale_credit:
+        return False
+    if not page.hero_image_id:
+        source = page.get_translation(page.locale.get_default())
         key = source.translation_key.hex
-        image = _image(
-            f"demo-news-{key}",
+        page.hero_image = _image(
+            f"demo-{kind}-{key}",
             f"Illustration: {source.title}",
-            f"demo-news-{key[:12]}.jpg",
+            f"demo-{kind}-{key[:12]}.jpg",
             illustration(key),
         )
-        page.hero_image = image
-        if not page.hero_credit:
-            page.hero_credit = "Illustration: Programme Newsroom demo"
-        page.save_revision().publish()
-        changed += 1
+        page.hero_decorative = True
+    if not page.hero_credit or stale_credit:
+        page.hero_credit = credit
+    page.save_revision().publish()
+    return True
+
+
+def attach_demo_images(stdout=None) -> int:
+    """Give every demo news item, the programme and its phases a hero image, and every
+    partner a logo; returns how many pages changed."""
+    changed = 0
+    for kind, model in HERO_PAGE_TYPES.items():
+        for page in model.objects.filter(alias_of__isnull=True).select_related("locale"):
+            changed += _attach_hero(page, kind)
     for page in PartnerOrganisationPage.objects.filter(logo__isnull=True, alias_of__isnull=True):
         key = page.translation_key.hex
         name = page.title

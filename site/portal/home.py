@@ -1,7 +1,8 @@
 """What the home page shows besides its own fields: the lead story, the latest news, the
-programme at a glance, themes, partners' logos, the countries with their news counts and the
-feeds. Everything is read from the plugins' pages in the home page's language, through the
-one visibility rule, with a fixed number of queries whatever the amount of content.
+programme at a glance, themes, partners' logos, the countries with their news counts (drawn
+as a map by ``portal.country_map``) and the feeds. Everything is read from the plugins' pages
+in the home page's language, through the one visibility rule, with a fixed number of queries
+whatever the amount of content.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from wagtail.models import Locale, Page
 from headless.visibility import visible_pages
 from newsroom.models import NewsIndexPage, NewsPage
 from newsroom.models.tags import NewsCountry
+from portal.country_map import map_context
 from programme.models import CountryTag, PartnerIndexPage, PhaseCountry, ProgrammePage
 from programme.models.reader import current_language
 from programme.models.vocabularies import vocabulary_tags
@@ -55,9 +57,9 @@ def _first_visible(locale: Locale) -> dict[type[Page], Page]:
 
 def _news(home, locale: Locale) -> tuple[NewsPage | None, list[NewsPage]]:
     items = list(
-        NewsPage.objects.filter(locale=locale).published().with_listing_relations()[
-            : LATEST_NEWS + 1
-        ]
+        NewsPage.objects.filter(locale=locale)
+        .published()
+        .with_listing_relations()[: LATEST_NEWS + 1]
     )
     lead = None
     if home.lead_story_id:
@@ -156,4 +158,6 @@ def home_context(home, request: HttpRequest) -> dict:
         "partners_index": partners_index,
         "partners": _partners(partners_index),
         "country_counts": country_counts,
+        # The map reuses the countries and counts read above: no query of its own.
+        "country_map": map_context(programme_countries, country_counts),
     }

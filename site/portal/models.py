@@ -25,6 +25,7 @@ from portal.content_clock import ContentClock
 from portal.home import home_context
 from portal.i18n.models import TranslatorLocaleScope
 from portal.webhooks.models import Webhook, WebhookDelivery
+from programme.admin_forms import ImageAltModelForm
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
 from programme.models import Boilerplate
 from programme.models.boilerplates import boilerplate_choice
@@ -139,6 +140,11 @@ class SiteSettings(BaseSiteSetting):
     funder_statement = site_default(
         Boilerplate.Kind.FUNDER_CREDIT, _("funder statement (beside the emblem)")
     )
+
+    base_form_class = ImageAltModelForm
+    #: The logo's alt text is its description in the image library: required
+    #: (``programme.admin_forms``).
+    image_alt_fields = [("funder_logo", None, None)]
 
     panels = [
         MultiFieldPanel(

@@ -141,6 +141,43 @@ def test_phone_menu_opens_and_closes_with_the_keyboard(demo_site, contexts):
     page.close()
 
 
+def test_desktop_navigation_stays_on_one_row(demo_site, contexts):
+    """At 1280 px the menu (with the programme's long name in it) is one row of links."""
+    page = contexts["desktop"].new_page()
+    for lang in LOCALES:
+        page.goto(demo_site["url"] + f"/{lang}/")
+        tops = page.locator(".main-nav li").evaluate_all(
+            "items => items.map(item => Math.round(item.getBoundingClientRect().top))"
+        )
+        assert len(tops) >= 4 and len(set(tops)) == 1, f"{lang}: menu rows at {tops}"
+    page.close()
+
+
+def test_country_map_links_by_keyboard_with_visible_focus(demo_site, contexts):
+    """Each programme country on the home page's map is a link with its news count in its
+    name; tabbing onto one outlines the country in the focus colour."""
+    page = contexts["desktop"].new_page()
+    page.goto(demo_site["url"] + "/ru/")
+    links = page.locator(".country-map a.map-country")
+    assert links.count() == 5
+    names = [links.nth(n).get_attribute("aria-label") for n in range(5)]
+    assert all(re.fullmatch(r"\S+: \d+ материал(а|ов)?", name) for name in names), names
+    shape = links.first.locator(".map-shape")
+    before = shape.evaluate("el => getComputedStyle(el).stroke")
+    links.first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, so that :focus-visible applies
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == names[0]
+    focused = shape.evaluate("el => getComputedStyle(el).stroke")
+    assert focused != before and focused == "rgb(255, 204, 0)", (before, focused)
+    href = links.first.get_attribute("href")
+    assert re.fullmatch(r"/ru/countries/[a-z]{2}/", href), href
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(href) and page.locator("h1").count() == 1
+    page.close()
+
+
 def test_html_validates(demo_site):
     """Last in the module: every saved page through the Nu HTML checker at once."""
     assert SAVED_HTML, "no page was saved"

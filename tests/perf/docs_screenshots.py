@@ -20,6 +20,8 @@ from tests.browser.test_pages import PAGE_TYPES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "frontend"
 SHOWN = ["home", "listing", "article", "programme", "partner", "contact", "search"]
+#: Components shown on their own: {name: (page type, CSS selector)}.
+COMPONENTS = {"country-map": ("home", ".country-map-section")}
 
 
 def shrink(png: bytes, width: int) -> Image.Image:
@@ -41,6 +43,11 @@ def main(base: str) -> None:
                 shrink(page.screenshot(), out_width).save(
                     DOCS / f"{name}-{label}.png", optimize=True
                 )
+            for name, (kind, selector) in COMPONENTS.items():
+                page.goto(base + PAGE_TYPES[kind].format(lang="ru"))
+                page.wait_for_load_state("networkidle")
+                shot = page.locator(selector).first.screenshot()
+                shrink(shot, out_width).save(DOCS / f"{name}-{label}.png", optimize=True)
             page.close()
         browser.close()
 

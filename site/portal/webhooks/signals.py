@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from wagtail.images.models import AbstractRendition
-from wagtail.models import Page
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from portal.content_clock import ContentClock, touch_content
@@ -81,6 +81,16 @@ def on_content_saved(sender, **kwargs) -> None:
         touch_content()
 
 
+#: Privacy settings: a view restriction on a page (and its subtree) or on a collection (its
+#: images and documents) changes who sees it, so anonymous answers cached before must go.
+RESTRICTIONS = (PageViewRestriction, CollectionViewRestriction)
+
+
+def on_restriction_changed(sender, **kwargs) -> None:
+    if not kwargs.get("raw"):
+        touch_content()
+
+
 def on_published(sender, instance, **kwargs) -> None:
     touch_content()
     _announce(Webhook.Event.PUBLISHED, instance)
@@ -116,3 +126,7 @@ def connect_signals() -> None:
     post_delete.connect(on_gone, sender=Page, dispatch_uid="portal-webhooks-gone")
     post_save.connect(on_content_saved, dispatch_uid="portal-content-saved")
     post_delete.connect(on_content_saved, dispatch_uid="portal-content-deleted")
+    for model in RESTRICTIONS:
+        for signal, event in ((post_save, "saved"), (post_delete, "deleted")):
+            uid = f"portal-restriction-{event}-{model.__name__}"
+            signal.connect(on_restriction_changed, sender=model, dispatch_uid=uid)
