@@ -189,7 +189,9 @@ def test_a_translator_outside_the_locale_cannot_queue(client, django_user_model)
 
 
 def _admin_access():
-    return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    return Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,6 +1,7 @@
 """The i18n part's Wagtail hooks: the missing-translation fallback for readers, per-locale
 editing rights for translators (and the admin screen for their scopes), the translation
-status report, and machine translation run by the worker (with its report). Registered when Wagtail loads ``portal.wagtail_hooks``, which imports this."""
+status report, and machine translation run by the worker (with its report). Registered when
+Wagtail loads ``portal.wagtail_hooks``, which imports this."""
 
 from __future__ import annotations
 
