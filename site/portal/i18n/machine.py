@@ -28,6 +28,7 @@ from wagtail_localize.models import Translation
 
 from portal.i18n.models import MachineTranslationJob
 from portal.i18n.workflow import machine_translate
+from portal.task_queue import task_priority
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def enqueue(job_id: int, run_after=None) -> None:
         logger.exception("Could not enqueue machine translation job %s", job_id)
 
 
-@task(priority=MACHINE_TRANSLATION_TASK_PRIORITY)
+@task(priority=task_priority(MACHINE_TRANSLATION_TASK_PRIORITY))
 def machine_translation_task(job_id: int) -> str:
     return run_job(job_id)
 

@@ -83,7 +83,11 @@ class Command(BaseCommand):
         sweeper.start()
         try:
             if settings.TASK_BACKEND == "rq":
-                call_command("rqworker", "default", "--with-scheduler")
+                # django-tasks-rq's Job class runs the task behind an RQ job (RQ's own one
+                # cannot call a Task object).
+                call_command(
+                    "rqworker", "default", "--with-scheduler", "--job-class=django_tasks_rq.Job"
+                )
             elif settings.TASK_BACKEND == "database":
                 extra = ["--batch"] if batch else []
                 call_command(
