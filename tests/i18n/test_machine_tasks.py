@@ -94,6 +94,8 @@ def test_the_button_queues_a_job_and_the_worker_saves_the_translation(
             admin_user,
             0,
         )  # the request did not call the translator
+        # The translation editor says it is coming.
+        assert "under way" in client.get(editor).content.decode()
         # A second click while it waits does not queue a second job.
         press_the_button(client, translation)
         assert MachineTranslationJob.objects.count() == 1
@@ -156,6 +158,8 @@ def test_a_service_that_stays_down_leaves_a_visible_failure(
     assert machine_strings(translation) == 0
     report = client.get(reverse("portal_machine_translations")).content.decode()
     assert "Failed" in report and "translation service down (call 2)" in report
+    editor = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    assert "translation service down (call 2)" in client.get(editor).content.decode()
     # A failed job is closed: the button queues a fresh one.
     monkeypatch.setattr(FlakyTranslator, "FAILURES", 0)
     press_the_button(client, translation)

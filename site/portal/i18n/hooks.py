@@ -5,6 +5,7 @@ Wagtail loads ``portal.wagtail_hooks``, which imports this."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale, TranslatableMixin
 
 from portal.i18n.fallback import is_untranslated_for_reader, missing_translation_response
+from portal.i18n.machine import OPEN, latest_job_for
 from portal.i18n.models import TranslatorLocaleScope
 from portal.i18n.permissions import user_can_edit_locale
 from portal.i18n.views import (
@@ -160,6 +162,23 @@ def register_machine_translation_urls():
             name="portal_machine_translations_results",
         ),
     ]
+
+
+@hooks.register("before_edit_page", order=-5)
+@hooks.register("before_edit_snippet", order=-5)
+def tell_the_editor_about_machine_translation(request, instance):
+    """The translation editor says when its machine translation is still to come, or why
+    the last one failed (it shows no job state of its own)."""
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin):
+        return None
+    job = latest_job_for(instance)
+    if job is not None and job.status in OPEN:
+        messages.info(request, _("Machine translation is under way: reload in a moment."))
+    elif job is not None and job.status == job.Status.FAILED:
+        messages.warning(
+            request, _("The last machine translation failed: %(error)s") % {"error": job.error}
+        )
+    return None
 
 
 @hooks.register("register_reports_menu_item")

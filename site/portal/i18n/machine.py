@@ -147,6 +147,19 @@ def _attempt(job: MachineTranslationJob) -> float | None:
     return None
 
 
+def latest_job_for(instance) -> MachineTranslationJob | None:
+    """The newest job that fills ``instance`` (a translated page or snippet), if any: what
+    the editor of that translation is told about."""
+    return (
+        MachineTranslationJob.objects.filter(
+            translation__source__object_id=instance.translation_key,
+            translation__target_locale_id=instance.locale_id,
+        )
+        .order_by("-requested_at")
+        .first()
+    )
+
+
 def sweep(stranded_after: float | None = None) -> int:
     """Enqueue again the open jobs overdue by ``stranded_after`` seconds: their task was
     refused by the queue, or their worker died mid-attempt (the lease ran out)."""
