@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
@@ -77,10 +78,13 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
     job = request_machine_translation(translation, request.user)
     job.refresh_from_db()
     if job.status == job.Status.DONE:  # the immediate task backend ran it already
+        text = ngettext(
+            "Translated %(count)s string with %(name)s.",
+            "Translated %(count)s strings with %(name)s.",
+            job.strings_filled,
+        )
         messages.success(
-            request,
-            _("Translated %(count)s strings with %(name)s.")
-            % {"count": job.strings_filled, "name": translator.display_name},
+            request, text % {"count": job.strings_filled, "name": translator.display_name}
         )
     else:
         messages.success(
@@ -94,6 +98,11 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
+def _label(field: str):
+    """A column's heading: the field's own (translated) name."""
+    return capfirst(MachineTranslationJob._meta.get_field(field).verbose_name)
+
+
 class MachineTranslationReportView(ReportView):
     """Reports › Machine translations: every job, newest first, with its state and error."""
 
@@ -102,14 +111,14 @@ class MachineTranslationReportView(ReportView):
     index_url_name = "portal_machine_translations"
     index_results_url_name = "portal_machine_translations_results"
     columns = [
-        Column("__str__", label=gettext_lazy("Translation")),
-        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
-        Column("attempts", label=gettext_lazy("Attempts")),
-        Column("strings_filled", label=gettext_lazy("Strings translated")),
-        Column("error", label=gettext_lazy("Error")),
-        Column("requested_by", label=gettext_lazy("Requested by")),
-        DateColumn("requested_at", label=gettext_lazy("Requested")),
-        DateColumn("finished_at", label=gettext_lazy("Finished")),
+        Column("__str__", label=_label("translation")),
+        Column("status", label=_label("status"), accessor="get_status_display"),
+        Column("attempts", label=_label("attempts")),
+        Column("strings_filled", label=_label("strings_filled")),
+        Column("error", label=_label("error")),
+        Column("requested_by", label=_label("requested_by")),
+        DateColumn("requested_at", label=_label("requested_at")),
+        DateColumn("finished_at", label=_label("finished_at")),
     ]
 
     def get_queryset(self):
