@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import resolve, reverse
+from wagtail.users.models import UserProfile
 from wagtail_localize.machine_translators.dummy import translate_string
 from wagtail_localize.models import StringTranslation
 
@@ -28,6 +29,16 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 FLAKY = {"CLASS": "tests.i18n.translators.FlakyTranslator"}
 TITLE = "Семинар по профилактике в Алматы"
 Status = MachineTranslationJob.Status
+REPORT_QUERIES = 8  # session, user, jobs with their translations, count: not one per job
+
+
+@pytest.fixture
+def editor(admin_user):
+    """A superuser whose admin speaks English, so the messages below are stable."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    return admin_user
 
 
 def draft_translation(homes):
@@ -58,9 +69,9 @@ def machine_strings(translation) -> int:
 
 
 def press_the_button(client, translation):
-    editor = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    editor_url = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
     url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
-    return client.post(url, {"next": editor}), editor
+    return client.post(url, {"next": editor_url}), editor_url
 
 
 def assert_nothing_reaches_readers(client, item, translation):
@@ -80,22 +91,22 @@ def test_the_editors_button_reaches_the_task_view():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_button_queues_a_job_and_the_worker_saves_the_translation(
-    client, admin_user
+    client, editor
 ):
     homes = build_site()
     item, translation = draft_translation(homes)
-    client.force_login(admin_user)
+    client.force_login(editor)
     with override_settings(TASKS=DATABASE_TASKS):
-        response, editor = press_the_button(client, translation)
-        assert response.status_code == 302 and response["Location"] == editor
+        response, editor_url = press_the_button(client, translation)
+        assert response.status_code == 302 and response["Location"] == editor_url
         job = MachineTranslationJob.objects.get()
         assert (job.status, job.requested_by, machine_strings(translation)) == (
             Status.QUEUED,
-            admin_user,
+            editor,
             0,
         )  # the request did not call the translator
         # The translation editor says it is coming.
-        assert "under way" in client.get(editor).content.decode()
+        assert "under way" in client.get(editor_url).content.decode()
         # A second click while it waits does not queue a second job.
         press_the_button(client, translation)
         assert MachineTranslationJob.objects.count() == 1
@@ -108,7 +119,7 @@ def test_the_button_queues_a_job_and_the_worker_saves_the_translation(
     title = StringTranslation.objects.get(
         locale=translation.target_locale, translation_of__data=TITLE
     )
-    assert title.data == translate_string(TITLE) and title.last_translated_by == admin_user
+    assert title.data == translate_string(TITLE) and title.last_translated_by == editor
     assert_nothing_reaches_readers(client, item, translation)
     report = client.get(reverse("portal_machine_translations"))
     assert report.status_code == 200 and "Done" in report.content.decode()
@@ -121,12 +132,12 @@ def test_the_button_queues_a_job_and_the_worker_saves_the_translation(
     MACHINE_TRANSLATION_RETRY_DELAYS=[0, 0, 0],
 )
 def test_a_failing_service_is_retried_until_it_answers(
-    client, admin_user, monkeypatch
+    client, editor, monkeypatch
 ):
     monkeypatch.setattr(FlakyTranslator, "FAILURES", 2)
     monkeypatch.setattr(FlakyTranslator, "calls", 0)
     item, translation = draft_translation(build_site())
-    client.force_login(admin_user)
+    client.force_login(editor)
     press_the_button(client, translation)
     run_worker()
 
@@ -143,12 +154,12 @@ def test_a_failing_service_is_retried_until_it_answers(
     MACHINE_TRANSLATION_RETRY_DELAYS=[0],
 )
 def test_a_service_that_stays_down_leaves_a_visible_failure(
-    client, admin_user, monkeypatch
+    client, editor, monkeypatch
 ):
     monkeypatch.setattr(FlakyTranslator, "FAILURES", 99)
     monkeypatch.setattr(FlakyTranslator, "calls", 0)
     _, translation = draft_translation(build_site())
-    client.force_login(admin_user)
+    client.force_login(editor)
     press_the_button(client, translation)
     run_worker()
 
@@ -158,8 +169,8 @@ def test_a_service_that_stays_down_leaves_a_visible_failure(
     assert machine_strings(translation) == 0
     report = client.get(reverse("portal_machine_translations")).content.decode()
     assert "Failed" in report and "translation service down (call 2)" in report
-    editor = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
-    assert "translation service down (call 2)" in client.get(editor).content.decode()
+    editor_url = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    assert "translation service down (call 2)" in client.get(editor_url).content.decode()
     # A failed job is closed: the button queues a fresh one.
     monkeypatch.setattr(FlakyTranslator, "FAILURES", 0)
     press_the_button(client, translation)
@@ -168,15 +179,34 @@ def test_a_service_that_stays_down_leaves_a_visible_failure(
 
 
 @pytest.mark.django_db
-def test_a_job_whose_task_was_lost_is_enqueued_again_by_the_sweep(admin_user):
+def test_a_job_whose_task_was_lost_is_enqueued_again_by_the_sweep(editor):
     """The queue refused the task (or its worker died): the worker's sweep sends it again."""
     homes = build_site()
     _, translation = draft_translation(homes)
-    job = MachineTranslationJob.objects.create(translation=translation, requested_by=admin_user)
+    job = MachineTranslationJob.objects.create(translation=translation, requested_by=editor)
     MachineTranslationJob.objects.filter(pk=job.pk).update(next_attempt_at="2020-01-01T00:00Z")
     assert sweep() == 1  # the immediate backend of the tests runs it at once
     job.refresh_from_db()
     assert job.status == Status.DONE and machine_strings(translation) == job.strings_filled
+
+
+@pytest.mark.django_db
+def test_the_report_reads_its_jobs_in_a_fixed_number_of_queries(
+    client, editor, django_assert_max_num_queries
+):
+    homes = build_site()
+    _, translation = draft_translation(homes)
+    for status in Status.values * 3:
+        MachineTranslationJob.objects.create(
+            translation=translation, requested_by=editor, status=status, error="quota"
+        )
+    client.force_login(editor)
+    with django_assert_max_num_queries(REPORT_QUERIES):
+        response = client.get(reverse("portal_machine_translations"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert [label for label in ("Queued", "Running", "Done", "Failed") if label not in page] == []
+    assert translation.source.object_repr in page
 
 
 @pytest.mark.django_db
@@ -199,13 +229,13 @@ def _admin_access():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_process_translates_a_queued_job(client, admin_user, tmp_path):
+def test_a_real_worker_process_translates_a_queued_job(client, editor, tmp_path):
     """The database task backend end to end: the request queues, ``manage.py worker`` (its own
     process, the configured dummy translator) saves the strings; nothing is published."""
     homes = build_site()
     Webhook.objects.all().delete()
     item, translation = draft_translation(homes)
-    client.force_login(admin_user)
+    client.force_login(editor)
     with override_settings(TASKS=DATABASE_TASKS):
         response, _ = press_the_button(client, translation)
     assert response.status_code == 302
