@@ -105,7 +105,9 @@ def test_the_button_queues_a_job_and_the_worker_saves_the_translation(
             editor,
             0,
         )  # the request did not call the translator
-        # The translation editor says it is coming.
+        # Back in the translation editor: "queued" once, then "under way" until it is done.
+        after_the_click = client.get(editor_url).content.decode()
+        assert "queued" in after_the_click and "under way" not in after_the_click
         assert "under way" in client.get(editor_url).content.decode()
         # A second click while it waits does not queue a second job.
         press_the_button(client, translation)

@@ -173,7 +173,8 @@ def tell_the_editor_about_machine_translation(request, instance):
         return None
     job = latest_job_for(instance)
     if job is not None and job.status in OPEN:
-        messages.info(request, _("Machine translation is under way: reload in a moment."))
+        if not len(messages.get_messages(request)):  # not just after "queued" (the button's)
+            messages.info(request, _("Machine translation is under way: reload in a moment."))
     elif job is not None and job.status == job.Status.FAILED:
         messages.warning(
             request, _("The last machine translation failed: %(error)s") % {"error": job.error}
