@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import resolve, reverse
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.machine_translators.dummy import translate_string
 from wagtail_localize.models import StringTranslation
@@ -221,6 +222,21 @@ def test_a_translator_outside_the_locale_cannot_queue(client, django_user_model)
     client.force_login(outsider)
     response, _ = press_the_button(client, translation)
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert not MachineTranslationJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_translation_without_its_page_or_a_missing_one_is_not_found(client, editor):
+    homes = build_site()
+    item, _ = draft_translation(homes)
+    never_saved = start_translation(item, Locale.objects.get(language_code="kk"))
+    client.force_login(editor)
+    for pk in (never_saved.pk, never_saved.pk + 1000):
+        response = client.post(reverse("wagtail_localize:machine_translate", args=[pk]))
+        # Django's LocaleMiddleware answers a 404 with the default language's address...
+        assert response.status_code == 302 and response["Location"].startswith("/ru/admin/")
+        # ... where it is the same 404.
+        assert client.post(response["Location"]).status_code == 404
     assert not MachineTranslationJob.objects.exists()
 
 

@@ -5,6 +5,7 @@ machine translation jobs."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -71,7 +72,11 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
     )
     if not user_can_edit_locale(request.user, translation.target_locale_id):
         return permission_denied(request)
-    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:  # started, never saved: nothing to fill yet
+        raise Http404 from None
+    if not user_can_edit_instance(request.user, target):
         return permission_denied(request)
     if not translator.can_translate(translation.source.locale, translation.target_locale):
         raise Http404
