@@ -39,14 +39,20 @@ TEST_SETTINGS = {
     # the worker itself is tested with real processes (tests/portal/test_worker_crash.py).
     "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
 }
+# Static files as in development: the apps' own files under their plain names, with no
+# `collectstatic` (DEBUG is off in tests, which in production means hashed names from the
+# collected manifest). The two-servers test collects and serves hashed names for real.
+PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
     from django.test.utils import override_settings
 
     # Enabled for the whole session; override_settings signals the change, so hashers and
     # cache handlers are rebuilt from it.
-    override_settings(**TEST_SETTINGS).enable()
+    storages = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
+    override_settings(**TEST_SETTINGS, STORAGES=storages).enable()
     if not hasattr(config, "workerinput"):
         # Before xdist starts its workers: the interface's .mo files, where a .po changed
         # since `make` compiled them (pure Python, no gettext needed).

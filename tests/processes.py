@@ -54,7 +54,8 @@ class SharedDatabase:
 
 def process_env(database_url: str, **extra: str) -> dict[str, str]:
     """The environment of a site process: this one's, on the shared database, DEBUG off,
-    no Redis unless given, the database task backend."""
+    no Redis unless given, the database task backend, static files under their plain names
+    (no `collectstatic`; a test that collects passes STATIC_MANIFEST="true")."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -67,6 +68,7 @@ def process_env(database_url: str, **extra: str) -> dict[str, str]:
         "DEBUG": "false",
         "HTTPS": "false",
         "TASK_BACKEND": "database",
+        "STATIC_MANIFEST": "false",
         "PYTHONUNBUFFERED": "1",
         **extra,
     }

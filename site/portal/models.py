@@ -23,7 +23,7 @@ from headless.memo import table_memo
 from headless.visibility import visible_pages
 from portal.content_clock import ContentClock
 from portal.home import home_context
-from portal.i18n.models import TranslatorLocaleScope
+from portal.i18n.models import MachineTranslationJob, TranslatorLocaleScope
 from portal.webhooks.models import Webhook, WebhookDelivery
 from programme.admin_forms import ImageAltModelForm
 from programme.blocks import RICH_TEXT_FEATURES, base_blocks
@@ -34,6 +34,7 @@ __all__ = [
     "ContentClock",
     "HomePage",
     "SiteSettings",
+    "MachineTranslationJob",
     "TranslatorLocaleScope",
     "Webhook",
     "WebhookDelivery",

@@ -170,11 +170,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Production (DEBUG off) serves hashed, compressed static names (needs `collectstatic` first);
+# development serves the apps' files as they are. STATIC_MANIFEST=false/true overrides.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-        if not DEBUG and env_bool("STATIC_MANIFEST", default=False)
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -453,8 +456,8 @@ if MEDIA_S3_STORAGE:
 
 # Several app servers (issue #15, docs/deploy.md) --------------------------------------------
 # Each web process serves the static files itself (whitenoise) from STATIC_ROOT, filled by
-# `collectstatic`; with STATIC_MANIFEST=true (production) their names carry a content hash,
-# so every server serves the same names and they are cached for a year (immutable).
+# `collectstatic`; with STATIC_MANIFEST (the default when DEBUG is off) their names carry a
+# content hash, so every server serves the same names, cached for a year (immutable).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,14 +1,25 @@
 """The task queue as operators see it: the backend, how many tasks are due and not started,
 and how long the oldest has waited. Read by ``/readyz`` and the Prometheus metrics.
 
-Raises when the queue cannot be asked (RQ's Redis down): the callers report that part
-unavailable.
+``stats`` raises when the queue cannot be asked (RQ's Redis down): the callers report that
+part unavailable. ``task_priority`` gives our tasks their priority where the backend has one.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.utils import timezone
+from django_tasks import task_backends
+from django_tasks.base import DEFAULT_TASK_PRIORITY
+
+
+def task_priority(wanted: int) -> int:
+    """``wanted`` where the configured backend runs tasks by priority (the database one),
+    else Django's default: RQ's queues are first in, first out and its backend refuses a task
+    declared with any other priority, which would stop the site from starting."""
+    if task_backends["default"].supports_priority:
+        return wanted
+    return DEFAULT_TASK_PRIORITY
 
 
 def stats() -> dict[str, str]:

@@ -151,7 +151,13 @@ def shared_database_url(tmp_path: Path) -> str:
 def run_env(database_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
     # No REDIS_URL: each process has its own local-memory cache, as in the issue.
-    return {**env, "DATABASE_URL": database_url, "DEBUG": "false", "HTTPS": "false"}
+    return {
+        **env,
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "STATIC_MANIFEST": "false",  # nothing collected: the apps' files, plain names
+    }
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:

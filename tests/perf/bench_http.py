@@ -362,7 +362,8 @@ def main() -> None:
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     subprocess.run(
         [PY, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        env={**os.environ, "STATIC_ROOT": static_root, "DEBUG": "true"},
+        # Hashed names, as production collects them (the servers run with DEBUG off).
+        env={**os.environ, "STATIC_ROOT": static_root, "DEBUG": "true", "STATIC_MANIFEST": "true"},
         cwd=ROOT,
         check=True,
     )

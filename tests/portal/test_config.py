@@ -138,3 +138,35 @@ def test_env_bool(monkeypatch):
 def test_migrations_are_complete():
     result = run_manage("makemigrations", "--check", "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+STATIC_BACKEND = (
+    "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND'])"
+)
+
+
+@pytest.mark.parametrize(
+    "env, backend",
+    [
+        ({"DEBUG": "false"}, "whitenoise.storage.CompressedManifestStaticFilesStorage"),
+        ({"DEBUG": "true"}, "django.contrib.staticfiles.storage.StaticFilesStorage"),
+        (
+            {"DEBUG": "false", "STATIC_MANIFEST": "false"},
+            "django.contrib.staticfiles.storage.StaticFilesStorage",
+        ),
+    ],
+)
+def test_production_serves_hashed_static_names_by_default(env, backend):
+    """DEBUG off (production) means hashed, compressed names from `collectstatic`'s manifest;
+    development (``make run``) serves the apps' files as they are; STATIC_MANIFEST decides
+    when given."""
+    clean = {k: v for k, v in os.environ.items() if k != "STATIC_MANIFEST"}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", STATIC_BACKEND],
+        capture_output=True,
+        text=True,
+        env={**clean, "SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "example.org", **env},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.stdout.strip().splitlines()[-1] == backend, result.stderr

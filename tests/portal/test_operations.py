@@ -95,7 +95,6 @@ def test_check_deploy_is_clean_with_production_settings():
         HTTPS="true",
         SECRET_KEY="production-like-" + "q7Vn2xK9pL4wR8zT" * 4,
         ALLOWED_HOSTS="news.example.org",
-        STATIC_MANIFEST="true",
         LOG_FORMAT="json",
     )
     result = subprocess.run(

@@ -97,11 +97,11 @@ def test_two_gunicorn_servers_share_sessions_csrf_content_cache_and_static(tmp_p
         REDIS_URL=REDIS_TEST_URL,
         CACHE_KEY_PREFIX=f"two-servers-{uuid.uuid4().hex}",
         STATIC_ROOT=str(static_root),
-        STATIC_MANIFEST="true",
         SECRET_KEY="two-servers-" + "k" * 50,
         RATE_LIMIT_API="0",
         RATE_LIMIT_SEARCH="0",
     )
+    del env["STATIC_MANIFEST"]  # production's default with DEBUG off: hashed, compressed names
     collected = start(manage("collectstatic", "--noinput"), env, tmp_path / "collect.log")
     assert collected.wait(timeout=300) == 0, (tmp_path / "collect.log").read_text()[-2000:]
     stop(collected)
@@ -126,6 +126,7 @@ def test_two_gunicorn_servers_share_sessions_csrf_content_cache_and_static(tmp_p
         assert status == 200 and "Статья на двух серверах" in page
         hashed = manifest["portal/css/site.css"]
         assert f"/static/{hashed}" in page and hashed != "portal/css/site.css"
+        assert (static_root / f"{hashed}.gz").is_file()  # compressed once, at collectstatic
         for base in (a, b):
             status, headers, _ = Browser().request(f"{base}/static/{hashed}")
             assert status == 200

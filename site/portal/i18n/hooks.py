@@ -1,9 +1,11 @@
 """The i18n part's Wagtail hooks: the missing-translation fallback for readers, per-locale
-editing rights for translators (and the admin screen for their scopes), and the translation
-status report. Registered when Wagtail loads ``portal.wagtail_hooks``, which imports this."""
+editing rights for translators (and the admin screen for their scopes), the translation
+status report, and machine translation run by the worker (with its report). Registered when
+Wagtail loads ``portal.wagtail_hooks``, which imports this."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,9 +15,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale, TranslatableMixin
 
 from portal.i18n.fallback import is_untranslated_for_reader, missing_translation_response
+from portal.i18n.machine import OPEN, latest_job_for
 from portal.i18n.models import TranslatorLocaleScope
 from portal.i18n.permissions import user_can_edit_locale
-from portal.i18n.views import TranslationStatusView
+from portal.i18n.views import (
+    MachineTranslationReportView,
+    TranslationStatusView,
+    machine_translate,
+)
 
 # --- Readers ------------------------------------------------------------------------------
 
@@ -127,4 +134,59 @@ def register_translation_status_menu_item():
         reverse("portal_translation_status"),
         icon_name="site",
         order=900,
+    )
+
+
+# --- Machine translation as a task ----------------------------------------------------------
+# order=-1: before wagtail-localize's URLs, so the translation editor's "Translate with …"
+# form, which posts to reverse("wagtail_localize:machine_translate"), reaches our view (the
+# same address, matched first) and the translation service is called by the worker.
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_machine_translation_urls():
+    return [
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_translate,
+            name="portal_machine_translate",
+        ),
+        path(
+            "reports/machine-translations/",
+            MachineTranslationReportView.as_view(),
+            name="portal_machine_translations",
+        ),
+        path(
+            "reports/machine-translations/results/",
+            MachineTranslationReportView.as_view(results_only=True),
+            name="portal_machine_translations_results",
+        ),
+    ]
+
+
+@hooks.register("before_edit_page", order=-5)
+@hooks.register("before_edit_snippet", order=-5)
+def tell_the_editor_about_machine_translation(request, instance):
+    """The translation editor says when its machine translation is still to come, or why
+    the last one failed (it shows no job state of its own)."""
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin):
+        return None
+    job = latest_job_for(instance)
+    if job is not None and job.status in OPEN:
+        if not len(messages.get_messages(request)):  # not just after "queued" (the button's)
+            messages.info(request, _("Machine translation is under way: reload in a moment."))
+    elif job is not None and job.status == job.Status.FAILED:
+        messages.warning(
+            request, _("The last machine translation failed: %(error)s") % {"error": job.error}
+        )
+    return None
+
+
+@hooks.register("register_reports_menu_item")
+def register_machine_translations_menu_item():
+    return MenuItem(
+        _("Machine translations"),
+        reverse("portal_machine_translations"),
+        icon_name="site",
+        order=910,
     )

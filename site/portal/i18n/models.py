@@ -5,6 +5,7 @@ imports it because Django loads only ``<app>.models``. Its table and migrations 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,3 +35,48 @@ class TranslatorLocaleScope(models.Model):
 
     def __str__(self) -> str:
         return str(self.group)
+
+
+class MachineTranslationJob(models.Model):
+    """One request to fill a translation's missing strings with the machine translator, run by
+    the worker (``portal.i18n.machine``) so that a slow or failing translation service never
+    holds the editor's request. Kept as the record editors read in Reports › Machine
+    translations: queued, running, done (with how many strings) or failed (with the error)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    translation = models.ForeignKey(
+        "wagtail_localize.Translation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("translation"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    strings_filled = models.PositiveIntegerField(_("strings translated"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("machine translation")
+        verbose_name_plural = _("machine translations")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.translation.source.object_repr} → {self.translation.target_locale}"

@@ -29,6 +29,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
+from portal.task_queue import task_priority
 from portal.webhooks.models import Webhook, WebhookDelivery
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def start_delivery(delivery_ids: list[str]) -> None:
 WEBHOOK_TASK_PRIORITY = 50
 
 
-@task(priority=WEBHOOK_TASK_PRIORITY)
+@task(priority=task_priority(WEBHOOK_TASK_PRIORITY))
 def deliver_task(delivery_id: str) -> str:
     return deliver(delivery_id)
 

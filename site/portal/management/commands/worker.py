@@ -3,8 +3,9 @@ machine translation, Wagtail's own tasks).
 
 It runs the worker of the configured task backend (django-tasks-db's ``db_worker``, or
 ``rqworker`` for RQ) and, beside it, a sweep every ``WORKER_SWEEP_SECONDS`` that puts back
-what a crash or a refused enqueue left behind: webhook rows whose task never ran or whose
-attempt died with its worker, and (database backend) tasks a killed worker left "running".
+what a crash or a refused enqueue left behind: webhook rows and machine translation jobs
+whose task never ran or whose attempt died with its worker, and (database backend) tasks a
+killed worker left "running".
 Any number of workers may run at once; each task is claimed by one.
 """
 
@@ -19,6 +20,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connections
 from django.utils import timezone
+
+from portal.i18n import machine
 
 logger = logging.getLogger("portal.worker")
 
@@ -45,6 +48,7 @@ def sweep_once() -> None:
 
     try:
         sweep()
+        machine.sweep()
         requeue_stale_running()
     except Exception:  # the database may be down for a moment: next round
         logger.exception("Worker sweep failed")
@@ -79,7 +83,11 @@ class Command(BaseCommand):
         sweeper.start()
         try:
             if settings.TASK_BACKEND == "rq":
-                call_command("rqworker", "default", "--with-scheduler")
+                # django-tasks-rq's Job class runs the task behind an RQ job (RQ's own one
+                # cannot call a Task object).
+                call_command(
+                    "rqworker", "default", "--with-scheduler", "--job-class=django_tasks_rq.Job"
+                )
             elif settings.TASK_BACKEND == "database":
                 extra = ["--batch"] if batch else []
                 call_command(

@@ -41,7 +41,7 @@ def drop(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0008_home_sections_and_funder_block"),
+        ("portal", "0010_machine_translation_jobs"),
         ("wagtailcore", "0001_initial"),
     ]
 
