@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+# Pages are rendered here without collected static files: their plain names, no manifest.
+os.environ.setdefault("STATIC_MANIFEST", "false")
 
 FILTERS = {
     "country": "country=kz",
