@@ -153,11 +153,18 @@ def current_reading() -> ClockReading:
 def touch_content() -> None:
     """Record that publicly visible content changed now (and again after the commit)."""
     _move_clock()
+    _after_commit_once(_move_clock)
+
+
+def _after_commit_once(func) -> bool:
+    """Run ``func`` once after the current transaction commits, however many changes in it
+    ask; False (nothing registered) outside a transaction."""
     connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        func is _move_clock for _, func, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(_move_clock, robust=True)
+    if not connection.in_atomic_block:
+        return False
+    if not any(registered is func for _, registered, _ in connection.run_on_commit):
+        transaction.on_commit(func, robust=True)
+    return True
 
 
 def _move_clock() -> None:
@@ -180,13 +187,7 @@ def _move_clock() -> None:
 
 def _mirror_after_commit() -> None:
     """Write the committed row to the mirror (now, or once the transaction commits)."""
-    if not mirror_enabled():
-        return
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        if not any(func is _write_mirror for _, func, _ in connection.run_on_commit):
-            transaction.on_commit(_write_mirror, robust=True)
-    else:
+    if mirror_enabled() and not _after_commit_once(_write_mirror):
         _write_mirror()
 
 
