@@ -68,6 +68,11 @@ def _feeds(page: Page, tags: dict[str, set[str]]) -> list[str]:
     return urls
 
 
+def _fixed_urls(root: str) -> list[str]:
+    """What lists every item outside the page tree: the tag indexes and the sitemap."""
+    return [_route_url(root, name) for name in INDEX_ROUTES] + [root + "/sitemap.xml"]
+
+
 def related_urls(page_ids: Iterable[int]) -> list[str]:
     """Every URL that shows one of these pages (see the module docstring)."""
     root = _site_root()
@@ -87,9 +92,8 @@ def related_urls(page_ids: Iterable[int]) -> list[str]:
     listings = list(ancestors.live().specific())
     batch.add_pages(listings)
     relative = [url for listing in listings for url in _feeds(listing, tags)]
-    relative += ["/sitemap.xml"]
     batch.add_urls(root + url for url in relative if url.startswith("/"))
-    batch.add_urls(_route_url(root, name) for name in INDEX_ROUTES)
+    batch.add_urls(_fixed_urls(root))
     for kind, slugs in tags.items():
         batch.add_urls(_route_url(root, f"programme:{kind}", slug=slug) for slug in slugs)
     return batch.urls
@@ -97,9 +101,8 @@ def related_urls(page_ids: Iterable[int]) -> list[str]:
 
 def site_urls() -> list[str]:
     """Every live page of the site with its feeds, every tag page, the sitemap."""
-    from_tags = related_urls([])  # the indexes and the sitemap
     root = _site_root()
-    batch = PurgeBatch(from_tags)
+    batch = PurgeBatch(_fixed_urls(root))
     pages = Page.objects.live().filter(depth__gt=1).specific().iterator(chunk_size=500)
     for page in pages:
         batch.add_page(page)

@@ -18,8 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from portal.content_clock import ClockReading, mirror_enabled
-from portal.page_cache import cache_seconds as page_cache_seconds
+from portal.content_clock import ClockReading
 from portal.page_cache import clock_for, is_anonymous_read
 
 API_PREFIX = "/api/"
@@ -60,9 +59,9 @@ class ApiHttpMiddleware:
                 response["Access-Control-Max-Age"] = "86400"
         else:
             shared = is_shared_read(request)
-            # The page cache reads the clock with its entry, in one round trip, before the
-            # view; otherwise it is read here, before the view too.
-            deferred = shared and self.page_cache_reads_clock(request)
+            # The page cache reads the clock for every anonymous read before the view (with
+            # its entry, in one round trip, when it can); for the rest it is read here.
+            deferred = shared and is_anonymous_read(request)
             clock = clock_for(request) if shared and not deferred else None
             response = self.get_response(request)
             if deferred:
@@ -78,10 +77,6 @@ class ApiHttpMiddleware:
             response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         patch_vary_headers(response, ["Origin"])
         return response
-
-    @staticmethod
-    def page_cache_reads_clock(request: HttpRequest) -> bool:
-        return is_anonymous_read(request) and page_cache_seconds() > 0 and mirror_enabled()
 
     def cacheable(
         self, request: HttpRequest, response: HttpResponse, clock: ClockReading | None
