@@ -162,14 +162,14 @@ def _counts(position: int, queryset, value) -> QuerySet:
     )
 
 
-def count_facets(names: list[str], matching, language: str) -> dict[str, list[Facet]]:
-    """Counts of each facet of ``names`` over the pages whose pks ``matching`` (a list of pks
-    or a values("pk") queryset) selects, most frequent first, years newest first.
-
-    ONE query for all of them: each facet's sources (the page types declaring it) are arms
-    of a ``UNION ALL`` of grouped counts, instead of a query per facet and per page type.
-    Labels of related values come from the vocabulary's table kept for the request
-    (``headless.memo``) when there is one."""
+def facet_arms(
+    names: list[str], matching
+) -> tuple[list[tuple[str, FacetSource | None]], QuerySet | None]:
+    """The ``UNION ALL`` of grouped counts that counts every facet of ``names`` over the pages
+    ``matching`` selects (a list of pks, a values("pk") queryset, or anything with
+    ``as_lookup_value()``), and what each of its arms counts: ``(facet name, source)`` by
+    position. Each facet's sources (the page types declaring it) are arms, so one query
+    counts them all instead of a query per facet and per page type; ``None`` for no arm."""
     matching = _as_lookup(matching)
     arms: list[tuple[str, FacetSource | None]] = []
     queries = []
@@ -187,7 +187,23 @@ def count_facets(names: list[str], matching, language: str) -> dict[str, list[Fa
             else:
                 value = models.F(source.value_path)
             queries.append(_counts(len(arms) - 1, qs, value))
-    rows = list(queries[0].union(*queries[1:], all=True)) if queries else []
+    return arms, (queries[0].union(*queries[1:], all=True) if queries else None)
+
+
+def count_facets(names: list[str], matching, language: str) -> dict[str, list[Facet]]:
+    """Counts of each facet of ``names`` over the pages whose pks ``matching`` (a list of pks
+    or a values("pk") queryset) selects, most frequent first, years newest first: ONE query
+    (``facet_arms``)."""
+    arms, union = facet_arms(names, matching)
+    return label_facets(names, arms, list(union) if union is not None else [], language)
+
+
+def label_facets(
+    names: list[str], arms: list[tuple[str, FacetSource | None]], rows, language: str
+) -> dict[str, list[Facet]]:
+    """The facets of ``names`` from the ``(position, value, count)`` rows of ``facet_arms``'
+    statement. Labels of related values come from the vocabulary's table kept for the
+    request (``headless.memo``) when there is one."""
     counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in names}
     labels: dict[str, dict[str, str]] = {name: {} for name in names}
     related: dict[type, set[str]] = defaultdict(set)

@@ -28,9 +28,11 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
+from wagtail.models import Page
 
 from search.analysis import Alternative, alternatives, base_language, normalise, query_words
 from search.backends.language import LanguageIndexerMixin, LanguageIndexMixin, LanguageMixin
+from search.facet_tokens import facet_tokens
 
 DEFAULT_LANGUAGE_CONFIGS: dict[str, str] = {"ru": "russian", "en": "english"}
 FALLBACK_CONFIG = "simple"
@@ -80,7 +82,25 @@ class LanguagePostgresIndex(LanguageIndexMixin, PostgresIndex):
                 """,
                 params,
             )
+        self._write_facets(indexers)
         self._refresh_title_norms()
+
+    def _write_facets(self, indexers: list) -> None:
+        """The pages' facet values beside their search documents (``search.facet_tokens``),
+        which the trigger on the index table has just written."""
+        pages = [i for i in indexers if isinstance(i.obj, Page)]
+        if not pages:
+            return
+        params: list = []
+        for indexer in pages:
+            params += [indexer.obj.pk, facet_tokens(indexer.obj)]
+        rows = ", ".join(["(%s, %s::text[])"] * len(pages))
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE search_document AS d SET facets = v.facets FROM (VALUES {rows})"
+                " AS v (page_id, facets) WHERE d.page_id = v.page_id",
+                params,
+            )
 
 
 class LanguageTsqueryMixin:

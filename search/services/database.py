@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from search.facets import FACETS, Facet, count_facets
+from search.services import documents
 from search.services.scope import scoped, search_query
 
 
@@ -28,8 +29,15 @@ def database_search(
     start: int,
     stop: int,
 ) -> tuple[list[int], int, dict[str, list[Facet]]]:
-    """(pks of results ``start:stop``, total, facets): the answer Elasticsearch gives too."""
+    """(pks of results ``start:stop``, total, facets): the answer Elasticsearch gives too.
+
+    On PostgreSQL, one statement over the search documents (``search.services.documents``)
+    once their facet values are written; this path until then."""
     backend = database_backend(language)
+    if documents.available(backend):
+        answer = documents.document_search(backend, terms, locale, filters, language, start, stop)
+        if answer is not None:
+            return answer
     if terms:
         results = backend.search(search_query(terms), scoped(locale, filters))
     else:  # filters only: newest first

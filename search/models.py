@@ -1,0 +1,40 @@
+"""The search document: one row per indexed page, the page's whole tsvector stored.
+
+Wagtail's PostgreSQL backend keeps a page's title and body as two tsvectors and matches
+``title || body``: PostgreSQL concatenates both for every row it looks at, and a search that
+matches half the pages ranked them in a second pass over the same rows. The document holds
+that concatenation once (``search/migrations/0002_search_document.py``), kept by a trigger on
+Wagtail's index table, so that whatever writes the index (a publish, a rebuild, a delete)
+keeps it in step. ``search.services.documents`` reads it: the matches, their rank, the page of
+results, the total and every facet in one statement, the facets counted from the page's
+facet values stored beside its document (``search.facet_tokens``).
+
+PostgreSQL only: the table exists there and nowhere else (``managed = False``)."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from wagtail.models import Page
+
+
+class SearchDocument(models.Model):
+    page = models.OneToOneField(
+        Page,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,  # the table's own ON DELETE CASCADE removes the row
+        db_constraint=False,
+        related_name="search_document",
+    )
+    content_type_id = models.IntegerField()
+    document = SearchVectorField()
+    #: ``search.facet_tokens``: NULL until the index has written them
+    facets = ArrayField(models.TextField(), null=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_document"
+
+    def __str__(self) -> str:
+        return f"search document of page {self.page_id}"
