@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from headless.memo import table_by_id
@@ -53,6 +54,29 @@ def facet_tokens(obj) -> list[str]:
             if isinstance(obj, source.model):
                 tokens += [f"{name}:{value}" for value in _values(obj, source)]
     return sorted(set(tokens))
+
+
+def prefetch_facet_values(objs: list) -> None:
+    """Read the many-to-many facet values (tags) of a batch of pages in one query per field
+    instead of one per page: a rebuild indexes pages in chunks. A single page (a publish)
+    is left as it is: its values may be the ones in memory, not yet in the table."""
+    if len(objs) < 2:
+        return
+    model = type(objs[0])
+    if any(type(obj) is not model for obj in objs):
+        return
+    names = []
+    for sources in facet_sources().values():
+        for source in sources:
+            if not issubclass(model, source.model):
+                continue
+            field = source.model._meta.get_field(source.field_name)
+            if source.kind == "relation" and (field.many_to_many or field.one_to_many):
+                names.append(source.field_name)
+    cached = getattr(objs[0], "_prefetched_objects_cache", {})
+    missing = [name for name in dict.fromkeys(names) if name not in cached]
+    if missing:
+        prefetch_related_objects(objs, *missing)
 
 
 def _related_model(name: str):

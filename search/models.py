@@ -23,7 +23,7 @@ class SearchDocument(models.Model):
     page = models.OneToOneField(
         Page,
         primary_key=True,
-        on_delete=models.DO_NOTHING,  # the table's own ON DELETE CASCADE removes the row
+        on_delete=models.DO_NOTHING,  # the trigger removes the row with the index entry
         db_constraint=False,
         related_name="search_document",
     )

@@ -32,7 +32,7 @@ from wagtail.models import Page
 
 from search.analysis import Alternative, alternatives, base_language, normalise, query_words
 from search.backends.language import LanguageIndexerMixin, LanguageIndexMixin, LanguageMixin
-from search.facet_tokens import facet_tokens
+from search.facet_tokens import facet_tokens, prefetch_facet_values
 
 DEFAULT_LANGUAGE_CONFIGS: dict[str, str] = {"ru": "russian", "en": "english"}
 FALLBACK_CONFIG = "simple"
@@ -91,6 +91,7 @@ class LanguagePostgresIndex(LanguageIndexMixin, PostgresIndex):
         pages = [i for i in indexers if isinstance(i.obj, Page)]
         if not pages:
             return
+        prefetch_facet_values([indexer.obj for indexer in pages])
         params: list = []
         for indexer in pages:
             params += [indexer.obj.pk, facet_tokens(indexer.obj)]

@@ -3,7 +3,11 @@ entry, stored, with a GIN index (``search.models.SearchDocument``).
 
 A trigger on ``wagtailsearch_indexentry`` writes it: every path that writes Wagtail's index
 (publishing, ``rebuild_search_index``, unpublishing, deleting, the atomic rebuild's
-transaction) writes the document in the same statement, so the two never disagree. Only
+transaction) writes the document in the same statement, so the two never disagree; a
+truncate of the index empties it. No foreign key to the page table: Django's ``flush``
+truncates the tables it manages and this one is not among them. A search reaches a document
+from a visible page only, so a row left behind by a page deleted without Wagtail's
+signals is never read. Only
 entries of pages get one (an entry whose object id is a page of that content type). Existing
 entries are copied when the migration runs. ``facets`` (``search.facet_tokens``) is written
 by the index itself after the entry, from the page's FilterFields: NULL until then (the
@@ -18,7 +22,7 @@ from django.db import migrations, models
 
 CREATE = """
 CREATE TABLE IF NOT EXISTS search_document (
-    page_id integer PRIMARY KEY REFERENCES wagtailcore_page (id) ON DELETE CASCADE,
+    page_id integer PRIMARY KEY,
     content_type_id integer NOT NULL,
     document tsvector NOT NULL,
     facets text[]

@@ -73,10 +73,14 @@ class SearchResults:
         return query_terms(self.query)
 
 
-def hits(pks: list[int], terms: list[str], locale: Locale) -> list[SearchHit]:
-    """The results ``pks`` (in that order) as hits, the pages no longer eligible left out."""
-    # Re-checked here: Elasticsearch may lag behind an unpublish or a new view restriction.
-    pages = eligible_pages(locale).filter(pk__in=pks).specific()
+def hits(pks: list[int], terms: list[str], locale: Locale, recheck: bool = True) -> list[SearchHit]:
+    """The results ``pks`` (in that order) as hits, the pages no longer eligible left out.
+
+    ``recheck``: whether the pks may name pages that are no longer eligible. Elasticsearch's
+    may (it can lag behind an unpublish or a new view restriction); the database's were
+    chosen among the eligible pages by the same request, and need no second look."""
+    pages = (eligible_pages(locale) if recheck else Page.objects.all()).filter(pk__in=pks)
+    pages = pages.specific()
     by_pk = {page.pk: page for page in pages}
     # Type names in the asked language, whatever the request's (the API has no prefix).
     with translation.override(locale.language_code):
@@ -124,6 +128,8 @@ def promotions(query: str, locale: Locale) -> list[Promotion]:
         .select_related("page")
         .order_by("sort_order")
     )
+    if not picks:
+        return []
     keys = [pick.page.translation_key for pick in picks if pick.page]
     localised = {
         page.translation_key: page

@@ -94,7 +94,7 @@ def run_search(
     outcome = SearchResults(
         query=query,
         language=language,
-        results=hits(pks, terms, locale),
+        results=hits(pks, terms, locale, recheck=backend_name == "elasticsearch"),
         total=total,
         page=page,
         per_page=per_page,
