@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from headless.memo import table_by_id
@@ -31,52 +30,72 @@ def _year(value) -> str | None:
     return str(value.year) if isinstance(value, datetime.date) else None
 
 
-def _values(obj, source: FacetSource) -> list[str]:
+def _many(source: FacetSource) -> bool:
+    field = source.model._meta.get_field(source.field_name)
+    return source.kind == "relation" and (field.many_to_many or field.one_to_many)
+
+
+def _values(obj, source: FacetSource, batch: dict | None = None) -> list[str]:
     if source.kind == "date":
         year = _year(getattr(obj, source.field_name, None))
         return [year] if year else []
     if source.kind == "choice":
         value = getattr(obj, source.field_name, None)
         return [] if value in (None, "") else [str(value)]
-    field = source.model._meta.get_field(source.field_name)
-    if field.many_to_many or field.one_to_many:  # a tag manager or a ParentalManyToMany
+    if _many(source):  # a tag manager or a ParentalManyToMany
+        if batch is not None and source in batch:
+            return batch[source].get(obj.pk, [])
         return [str(related.pk) for related in getattr(obj, source.field_name).all()]
+    field = source.model._meta.get_field(source.field_name)
     pk = getattr(obj, field.attname, None)
     return [] if pk is None else [str(pk)]
 
 
-def facet_tokens(obj) -> list[str]:
+def facet_tokens(obj, batch: dict | None = None) -> list[str]:
     """The facet tokens of an indexed page (its content type's id, then each facet source
-    its type declares)."""
+    its type declares). ``batch``: its many-to-many values read with its batch's
+    (``batch_values``)."""
     tokens = [f"content_type:{ContentType.objects.get_for_model(obj).pk}"]
     for name, sources in facet_sources().items():
         for source in sources:
             if isinstance(obj, source.model):
-                tokens += [f"{name}:{value}" for value in _values(obj, source)]
+                tokens += [f"{name}:{value}" for value in _values(obj, source, batch)]
     return sorted(set(tokens))
 
 
-def prefetch_facet_values(objs: list) -> None:
-    """Read the many-to-many facet values (tags) of a batch of pages in one query per field
-    instead of one per page: a rebuild indexes pages in chunks. A single page (a publish)
-    is left as it is: its values may be the ones in memory, not yet in the table."""
+def batch_values(objs: list) -> dict | None:
+    """{source: {page pk: [related pk]}} of the many-to-many facet values (tags) of a batch
+    of pages, read from each through table in one query, instead of a query per page and
+    field: a rebuild indexes pages in chunks. None for a single page (a publish), whose
+    values may be the ones in memory, not yet in the table."""
     if len(objs) < 2:
-        return
-    model = type(objs[0])
-    if any(type(obj) is not model for obj in objs):
-        return
-    names = []
+        return None
+    pks = [obj.pk for obj in objs]
+    batch: dict = {}
     for sources in facet_sources().values():
         for source in sources:
-            if not issubclass(model, source.model):
+            if not _many(source) or not any(isinstance(obj, source.model) for obj in objs):
                 continue
             field = source.model._meta.get_field(source.field_name)
-            if source.kind == "relation" and (field.many_to_many or field.one_to_many):
-                names.append(source.field_name)
-    cached = getattr(objs[0], "_prefetched_objects_cache", {})
-    missing = [name for name in dict.fromkeys(names) if name not in cached]
-    if missing:
-        prefetch_related_objects(objs, *missing)
+            through = field.remote_field.through
+            owner = next(
+                f
+                for f in through._meta.fields
+                if f.is_relation
+                and f.related_model is not None
+                and issubclass(source.model, f.related_model)
+            )
+            target = next(
+                f
+                for f in through._meta.fields
+                if f.is_relation and f.related_model is field.related_model and f is not owner
+            )
+            values: dict = {}
+            rows = through._default_manager.filter(**{f"{owner.attname}__in": pks})
+            for page, related in rows.values_list(owner.attname, target.attname):
+                values.setdefault(page, []).append(str(related))
+            batch[source] = values
+    return batch
 
 
 def _related_model(name: str):

@@ -32,7 +32,7 @@ from wagtail.models import Page
 
 from search.analysis import Alternative, alternatives, base_language, normalise, query_words
 from search.backends.language import LanguageIndexerMixin, LanguageIndexMixin, LanguageMixin
-from search.facet_tokens import facet_tokens, prefetch_facet_values
+from search.facet_tokens import batch_values, facet_tokens
 
 DEFAULT_LANGUAGE_CONFIGS: dict[str, str] = {"ru": "russian", "en": "english"}
 FALLBACK_CONFIG = "simple"
@@ -91,10 +91,10 @@ class LanguagePostgresIndex(LanguageIndexMixin, PostgresIndex):
         pages = [i for i in indexers if isinstance(i.obj, Page)]
         if not pages:
             return
-        prefetch_facet_values([indexer.obj for indexer in pages])
+        batch = batch_values([indexer.obj for indexer in pages])
         params: list = []
         for indexer in pages:
-            params += [indexer.obj.pk, facet_tokens(indexer.obj)]
+            params += [indexer.obj.pk, facet_tokens(indexer.obj, batch)]
         rows = ", ".join(["(%s, %s::text[])"] * len(pages))
         with self.write_connection.cursor() as cursor:
             cursor.execute(
