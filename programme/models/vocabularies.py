@@ -280,7 +280,8 @@ def tags_field(
 def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
     """The tags behind the through relation ``items`` (``country_items``, ``theme_items``).
 
-    Listings may prefetch the items, ordered, into ``prefetched_<items>``; otherwise the
+    Listings may prefetch the items, ordered, into ``prefetched_<items>`` (``attach_tags``
+    of ``programme.models.attached_tags``: anything with a ``tag``); otherwise the
     relation's ``.all()`` is read (and uses a plain ``prefetch_related`` cache when given).
     """
     prefetched = getattr(page, f"prefetched_{items}", None)
@@ -293,48 +294,6 @@ def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
         # Remembered on the page: templates, sharing and JSON-LD ask several times.
         setattr(page, f"prefetched_{items}", prefetched)
     return [item.tag for item in prefetched]
-
-
-def attach_tags(pages: list, relations: tuple[str, ...] = ("country_items", "theme_items")) -> None:
-    """Read the tags of every page in ``pages`` (of one page type) for every through relation
-    in ``relations``, in ONE query (a ``UNION ALL`` of the through tables joined to their tag
-    tables), and leave them where ``tags_in_slug_order`` looks: ``prefetched_<relation>``.
-
-    A listing page then costs one query for all its tags, however many items, countries and
-    themes it shows; theme labels come from the request's table (``ThemeTag.label``)."""
-    pages = [page for page in pages if page is not None and page.pk]
-    if not pages:
-        return
-    model = type(pages[0])
-    ids = [page.pk for page in pages]
-    parts, shapes = [], []
-    for index, relation in enumerate(relations):
-        through = model._meta.get_field(relation).related_model
-        tag_model = through._meta.get_field("tag").related_model
-        shapes.append((relation, through, tag_model))
-        parts.append(
-            through.objects.filter(content_object_id__in=ids)
-            .annotate(relation_index=models.Value(index))
-            .values_list(
-                "relation_index", "pk", "content_object_id", "tag_id", "tag__slug", "tag__name"
-            )
-            .order_by()
-        )
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    found: dict[tuple[int, int], list] = {}
-    tags: dict[tuple[int, int], TagBase] = {}
-    for index, pk, page_id, tag_id, slug, name in rows:
-        relation, through, tag_model = shapes[index]
-        tag = tags.get((index, tag_id))
-        if tag is None:
-            tag = tags[(index, tag_id)] = tag_model(pk=tag_id, slug=slug, name=name)
-        item = through(pk=pk, content_object_id=page_id, tag_id=tag_id)
-        item.tag = tag
-        found.setdefault((index, page_id), []).append(item)
-    for page in pages:
-        for index, (relation, _through, _tag) in enumerate(shapes):
-            items = sorted(found.get((index, page.pk), []), key=lambda item: item.tag.slug)
-            setattr(page, f"prefetched_{relation}", items)
 
 
 class ThemeTagsMixin:
