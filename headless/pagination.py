@@ -51,6 +51,7 @@ def paginate(
     arrange: Callable[[QuerySet, Locale], QuerySet | list] | None = None,
     keyset: Keyset | None = None,
     cursor: str | None = None,
+    prepare: Callable[[list], None] | None = None,
 ) -> dict:
     """One page of a listing, as its envelope.
 
@@ -60,8 +61,9 @@ def paginate(
     ``arrange(queryset, locale)`` may order, narrow or turn it into a list. The count is
     ``len()`` for a list and one COUNT query for a queryset, kept in the cache for the
     content generation the request reads (``headless.memo``): on a large table the count
-    costs more than the page, and it changes only when the content does. The pages the items
-    of the page refer to are resolved together (``headless.related.attach``: one query).
+    costs more than the page, and it changes only when the content does. ``prepare(page)``
+    may then read what the items of the page need in bulk, before the pages they refer to
+    are resolved together (``headless.related.attach``: one query).
 
     ``keyset`` (the order the listing's queryset is in, when a cursor can follow it) adds
     ``next_cursor`` to the envelope; with a ``cursor`` the page is the items after the one it
@@ -81,9 +83,11 @@ def paginate(
     if arrange is not None:
         items = arrange(items, language)
     if cursor is not None:
-        return _after_cursor(request, items, keyset, cursor, limit)
+        return _after_cursor(request, items, keyset, cursor, limit, prepare)
     count = len(items) if isinstance(items, list) else cached_count(items)
     page = list(items[offset : offset + limit])
+    if prepare is not None:
+        prepare(page)
     attach(page)
     envelope = list_envelope(page, count, limit, offset)
     if keyset is not None:
@@ -93,7 +97,12 @@ def paginate(
 
 
 def _after_cursor(
-    request: HttpRequest, items: QuerySet | list, keyset: Keyset | None, cursor: str, limit: int
+    request: HttpRequest,
+    items: QuerySet | list,
+    keyset: Keyset | None,
+    cursor: str,
+    limit: int,
+    prepare: Callable[[list], None] | None,
 ) -> dict:
     """The page after ``cursor``: one row more than the page says whether another follows."""
     if keyset is None or isinstance(items, list):
@@ -105,6 +114,8 @@ def _after_cursor(
     date, pk = keyset.decode(cursor)
     rows = list(items.filter(keyset.after(date, pk)).order_by(*keyset.order())[: limit + 1])
     page = rows[:limit]
+    if prepare is not None:
+        prepare(page)
     attach(page)
     envelope = list_envelope(page, None, limit, None)
     envelope["next_cursor"] = keyset.cursor_for(page[-1]) if len(rows) > limit else None
