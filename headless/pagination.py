@@ -9,6 +9,7 @@ import datetime
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -52,6 +53,7 @@ def paginate(
     keyset: Keyset | None = None,
     cursor: str | None = None,
     prepare: Callable[[list], None] | None = None,
+    count_by_parameters: bool = False,
 ) -> dict:
     """One page of a listing, as its envelope.
 
@@ -70,6 +72,11 @@ def paginate(
     names (``headless.keyset``), read from the index without an offset and without a count
     (``count`` and ``offset`` are null). A cursor on a listing or an order without a keyset,
     or together with ``offset``, is a 400.
+
+    ``count_by_parameters`` files the count under the request's path and parameters (all but
+    ``limit`` and ``offset``) instead of its SQL statement, which then is not compiled just to
+    name it: for a listing whose matches follow from its parameters and the content alone
+    (not from a search index, which may catch up without the content generation moving).
     """
     reject_unknown(request, {*filters, *also_allowed, *PAGINATION_PARAMS})
     check_limit(limit)
@@ -84,7 +91,10 @@ def paginate(
         items = arrange(items, language)
     if cursor is not None:
         return _after_cursor(request, items, keyset, cursor, limit, prepare)
-    count = len(items) if isinstance(items, list) else cached_count(items)
+    if isinstance(items, list):
+        count = len(items)
+    else:
+        count = cached_count(items, parameters_name(request) if count_by_parameters else None)
     page = list(items[offset : offset + limit])
     if prepare is not None:
         prepare(page)
@@ -122,23 +132,39 @@ def _after_cursor(
     return envelope
 
 
-def cached_count(items: QuerySet) -> int:
-    """``items.count()``, cached per content generation and SQL statement when the request
-    named its generation (anonymous reads), else counted."""
+def cached_count(items: QuerySet, name: str | None = None) -> int:
+    """``items.count()``, cached per content generation and SQL statement (or ``name``, when
+    the caller knows what names the same matches: ``parameters_name``) when the request named
+    its generation (anonymous reads), else counted."""
     generation = current_generation()
     if generation is None:
         return items.count()
-    try:
-        sql, params = items.query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing: no query at all
-        return 0
-    raw = f"{generation}\n{sql}\n{stable(params)!r}".encode()
+    if name is None:
+        try:
+            sql, params = items.query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing: no query at all
+            return 0
+        name = f"{sql}\n{stable(params)!r}"
+    raw = f"{generation}\n{name}".encode()
     key = "count:" + hashlib.sha256(raw).hexdigest()
     found = cache.get(key)
     if found is None:
         found = items.count()
         cache.set(key, found, COUNT_SECONDS)
     return found
+
+
+def parameters_name(request: HttpRequest) -> str:
+    """The listing a request asks for, by its path and parameters, less the page's own
+    (``limit``, ``offset``): the same name for every page of the same matches, whatever
+    order the parameters come in."""
+    pairs = sorted(
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in PAGINATION_PARAMS
+        for value in values
+    )
+    return f"parameters:{request.path}?{urlencode(pairs)}"
 
 
 def stable(params) -> list:

@@ -370,6 +370,7 @@ def list_news(
         keyset=None if search else KEYSETS.get(ordering or "-publication_date"),
         cursor=cursor,
         prepare=attach_partner_ids,
+        count_by_parameters=not search,  # search hits come from the index, not the content
     )
     # The items' fields are plain data already: rendered without ninja's validation pass.
     return list_response(request, NewsList, envelope)
