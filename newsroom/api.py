@@ -26,7 +26,7 @@ from headless.messages import NEEDS_SEARCH, NOT_BEFORE, message
 from headless.pagination import ListSchema, paginate
 from headless.params import LIMIT, OFFSET, parse_ids
 from headless.prevalidated import list_response
-from headless.related import localised, register, share_related
+from headless.related import localised, referenced_ids, register, share_related
 from headless.resolvers import choice_label, image_field, related_page, stream_field
 from headless.schemas import (
     BasePageDetail,
@@ -44,7 +44,8 @@ from newsroom.models import NewsCountry, NewsIndexPage, NewsPage, NewsTheme
 from programme.api.schemas import ContactSummarySchema
 from programme.api.tags import countries_of, themes_of
 from programme.api.vocabularies import register_counted
-from programme.models import Boilerplate, DonorContactPage
+from programme.models import Boilerplate, CountryTag, DonorContactPage, ThemeTag
+from programme.models.vocabularies import tag_ids
 
 register_counted("news", "newsroom.NewsPage")
 
@@ -244,16 +245,7 @@ def attach_partner_ids(pages: list) -> None:
     finds them: ids only (the partners shown are resolved in the item's language by
     ``headless.related``), in the partners' tree order, as a prefetch of the partners gives
     them, without making a page object of each partner."""
-    found: dict[int, list[int]] = {page.pk: [] for page in pages}
-    if not found:
-        return
-    rows = (
-        NewsPage.related_partners.through.objects.filter(newspage_id__in=found)
-        .order_by("partnerorganisationpage__path")
-        .values_list("newspage_id", "partnerorganisationpage_id")
-    )
-    for page_id, partner_id in rows:
-        found[page_id].append(partner_id)
+    found = referenced_ids(NewsPage._meta.get_field("related_partners"), [p.pk for p in pages])
     for page in pages:
         page._partner_ids = found[page.pk]
 
@@ -335,11 +327,12 @@ def list_news(
     def arrange(queryset: QuerySet, language: Locale) -> QuerySet:
         # Tag and partner filters as subqueries on the through tables (their indexes): no
         # join that repeats items, so no DISTINCT that would sort every match.
+        # Tags by id, from the request's copy of the vocabularies: no join to the tag tables.
         if country:
-            tagged_with = NewsCountry.objects.filter(tag__slug__in=country)
+            tagged_with = NewsCountry.objects.filter(tag_id__in=tag_ids(CountryTag, country))
             queryset = queryset.filter(pk__in=tagged_with.values("content_object_id"))
         if theme:
-            tagged_with = NewsTheme.objects.filter(tag__slug__in=theme)
+            tagged_with = NewsTheme.objects.filter(tag_id__in=tag_ids(ThemeTag, theme))
             queryset = queryset.filter(pk__in=tagged_with.values("content_object_id"))
         if phase:
             keys = same_pages(parse_ids("phase", phase))

@@ -7,6 +7,9 @@ locale. A tagged page type declares its tag fields with ``tags_field`` and reads
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+
 from babel import Locale as BabelLocale
 from django import forms
 from django.conf import settings
@@ -33,6 +36,17 @@ NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}
 
 def country_label_overrides() -> dict[str, dict[str, str]]:
     return getattr(settings, "PROGRAMME_COUNTRY_LABELS", DEFAULT_COUNTRY_LABELS)
+
+
+@functools.lru_cache(maxsize=4096)
+def cldr_territory(language: str, code: str) -> str | None:
+    """CLDR's name of the territory ``code`` in ``language``, None when CLDR has none (or
+    does not know the language). The data ships with Babel and never changes while the
+    process runs, so each name is looked up once: a listing labels every item's countries."""
+    try:
+        return BabelLocale.parse(language).territories.get(code)
+    except (ValueError, LookupError):
+        return None
 
 
 def is_iso_country(code: str) -> bool:
@@ -74,10 +88,7 @@ class CountryTag(TagBase):
         override = country_label_overrides().get(language, {}).get(self.code)
         if override:
             return override
-        try:
-            return BabelLocale.parse(language).territories.get(self.code) or self.name
-        except (ValueError, LookupError):
-            return self.name
+        return cldr_territory(language, self.code) or self.name
 
     def aliases(self) -> list[str]:
         """Other names editors may type: the ISO code and CLDR's own name in every site
@@ -241,6 +252,18 @@ def vocabulary_tags() -> tuple[list[CountryTag], list[ThemeTag]]:
 
     memo = table_memo("vocabulary-tags", read)
     return memo if memo is not None else read()
+
+
+def tag_ids(vocabulary: type[CountryTag | ThemeTag], slugs: Iterable[str]) -> list[int]:
+    """The ids of the ``vocabulary``'s tags with these slugs (unknown slugs: none), from
+    the vocabularies the request (or the content generation) has read: a filter on a tag
+    relation then needs no join to the tag table, which also lets the database read the
+    relation's (tag, page) index alone."""
+    countries, themes = vocabulary_tags()
+    wanted = set(slugs)
+    return [
+        tag.pk for tag in (countries if vocabulary is CountryTag else themes) if tag.slug in wanted
+    ]
 
 
 # --- What tagged pages share --------------------------------------------------------------
