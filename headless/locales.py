@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from headless.context import context_request
 from headless.errors import BadParameter
-from headless.memo import table_by_id
+from headless.memo import request_memo, table_by_id
 from headless.messages import LOCALE_DISABLED, UNKNOWN_LOCALE, message
 
 
@@ -50,9 +50,18 @@ def page_language(page: Page, context: dict) -> str:
     return locale_codes(context_request(context)).get(page.locale_id, settings.LANGUAGE_CODE)
 
 
-def label_in_page_language(page: Page, context: dict, label) -> str:
+def label_in_page_language(page: Page, context: dict, label, name: str | None = None) -> str:
     """A choice label (lazy: ``get_FOO_display()`` has already translated) in the page's own
     language: the API has no language prefix, so the request's language is the default one
-    whatever the item's locale."""
-    with translation.override(page_language(page, context)):
-        return str(label)
+    whatever the item's locale. ``name`` (the same for the same label) lets the request
+    translate each label once per language, not once per item of a listing."""
+    language = page_language(page, context)
+
+    def translate() -> str:
+        with translation.override(language):
+            return str(label)
+
+    if name is None:
+        return translate()
+    found = request_memo(f"label:{language}:{name}", translate)
+    return found if found is not None else translate()

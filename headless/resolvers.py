@@ -71,8 +71,11 @@ def image_field(name: str, alt: str | None = None) -> staticmethod:
 def choice_label(choices: type[Choices], name: str = "kind") -> staticmethod:
     """Resolver: the label of the choice field ``name`` in the page's own language."""
 
+    label_name = f"{choices.__module__}.{choices.__qualname__}"
+
     def resolve(obj: Page, context: dict) -> str:
-        return label_in_page_language(obj, context, choices(getattr(obj, name)).label)
+        value = choices(getattr(obj, name))
+        return label_in_page_language(obj, context, value.label, f"{label_name}.{value.value}")
 
     return staticmethod(resolve)
 

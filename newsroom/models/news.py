@@ -32,14 +32,10 @@ from newsroom.models.tags import NewsCountry, NewsTheme
 from programme import l10n
 from programme.admin_forms import HeroImagePageForm
 from programme.models import Boilerplate, CountryTag, ThemeTag
+from programme.models.attached_tags import attach_tags
 from programme.models.boilerplates import boilerplate_choice
 from programme.models.images import HeroImageMixin
-from programme.models.vocabularies import (
-    CountryTagsMixin,
-    ThemeTagsMixin,
-    attach_tags,
-    tags_field,
-)
+from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, tags_field
 
 
 def _localized(model: type[Page], chosen: Q) -> list[Page]:

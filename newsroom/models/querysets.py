@@ -16,7 +16,8 @@ from wagtail.models import PageManager, PageQuerySet
 
 from headless.visibility import readable_pages, visible_pages
 from newsroom.models.tags import NewsCountry, NewsTheme
-from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin, attach_tags
+from programme.models.attached_tags import attach_tags
+from programme.models.vocabularies import CountryTagsMixin, ThemeTagsMixin
 
 #: Items that carry tags (values() and values_list() rows do not).
 NewsPageTagged = (CountryTagsMixin, ThemeTagsMixin)

@@ -2,6 +2,7 @@
 ``from programme.models import ProgrammePage`` works as for any Django app):
 
 - ``vocabularies``: country and theme tags, theme labels, what tagged pages share;
+- ``attached_tags``: the tags of a whole list of pages in one query;
 - ``boilerplates``: reusable texts (snippet) and the field articles choose one with;
 - ``phases``: the programme, its phases and the partners' roles per phase;
 - ``partners``: partner organisations and their index;

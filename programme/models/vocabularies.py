@@ -7,6 +7,9 @@ locale. A tagged page type declares its tag fields with ``tags_field`` and reads
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+
 from babel import Locale as BabelLocale
 from django import forms
 from django.conf import settings
@@ -33,6 +36,17 @@ NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}
 
 def country_label_overrides() -> dict[str, dict[str, str]]:
     return getattr(settings, "PROGRAMME_COUNTRY_LABELS", DEFAULT_COUNTRY_LABELS)
+
+
+@functools.lru_cache(maxsize=4096)
+def cldr_territory(language: str, code: str) -> str | None:
+    """CLDR's name of the territory ``code`` in ``language``, None when CLDR has none (or
+    does not know the language). The data ships with Babel and never changes while the
+    process runs, so each name is looked up once: a listing labels every item's countries."""
+    try:
+        return BabelLocale.parse(language).territories.get(code)
+    except (ValueError, LookupError):
+        return None
 
 
 def is_iso_country(code: str) -> bool:
@@ -74,10 +88,7 @@ class CountryTag(TagBase):
         override = country_label_overrides().get(language, {}).get(self.code)
         if override:
             return override
-        try:
-            return BabelLocale.parse(language).territories.get(self.code) or self.name
-        except (ValueError, LookupError):
-            return self.name
+        return cldr_territory(language, self.code) or self.name
 
     def aliases(self) -> list[str]:
         """Other names editors may type: the ISO code and CLDR's own name in every site
@@ -243,6 +254,18 @@ def vocabulary_tags() -> tuple[list[CountryTag], list[ThemeTag]]:
     return memo if memo is not None else read()
 
 
+def tag_ids(vocabulary: type[CountryTag | ThemeTag], slugs: Iterable[str]) -> list[int]:
+    """The ids of the ``vocabulary``'s tags with these slugs (unknown slugs: none), from
+    the vocabularies the request (or the content generation) has read: a filter on a tag
+    relation then needs no join to the tag table, which also lets the database read the
+    relation's (tag, page) index alone."""
+    countries, themes = vocabulary_tags()
+    wanted = set(slugs)
+    return [
+        tag.pk for tag in (countries if vocabulary is CountryTag else themes) if tag.slug in wanted
+    ]
+
+
 # --- What tagged pages share --------------------------------------------------------------
 
 
@@ -280,7 +303,8 @@ def tags_field(
 def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
     """The tags behind the through relation ``items`` (``country_items``, ``theme_items``).
 
-    Listings may prefetch the items, ordered, into ``prefetched_<items>``; otherwise the
+    Listings may prefetch the items, ordered, into ``prefetched_<items>`` (``attach_tags``
+    of ``programme.models.attached_tags``: anything with a ``tag``); otherwise the
     relation's ``.all()`` is read (and uses a plain ``prefetch_related`` cache when given).
     """
     prefetched = getattr(page, f"prefetched_{items}", None)
@@ -293,48 +317,6 @@ def tags_in_slug_order(page: models.Model, items: str) -> list[TagBase]:
         # Remembered on the page: templates, sharing and JSON-LD ask several times.
         setattr(page, f"prefetched_{items}", prefetched)
     return [item.tag for item in prefetched]
-
-
-def attach_tags(pages: list, relations: tuple[str, ...] = ("country_items", "theme_items")) -> None:
-    """Read the tags of every page in ``pages`` (of one page type) for every through relation
-    in ``relations``, in ONE query (a ``UNION ALL`` of the through tables joined to their tag
-    tables), and leave them where ``tags_in_slug_order`` looks: ``prefetched_<relation>``.
-
-    A listing page then costs one query for all its tags, however many items, countries and
-    themes it shows; theme labels come from the request's table (``ThemeTag.label``)."""
-    pages = [page for page in pages if page is not None and page.pk]
-    if not pages:
-        return
-    model = type(pages[0])
-    ids = [page.pk for page in pages]
-    parts, shapes = [], []
-    for index, relation in enumerate(relations):
-        through = model._meta.get_field(relation).related_model
-        tag_model = through._meta.get_field("tag").related_model
-        shapes.append((relation, through, tag_model))
-        parts.append(
-            through.objects.filter(content_object_id__in=ids)
-            .annotate(relation_index=models.Value(index))
-            .values_list(
-                "relation_index", "pk", "content_object_id", "tag_id", "tag__slug", "tag__name"
-            )
-            .order_by()
-        )
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    found: dict[tuple[int, int], list] = {}
-    tags: dict[tuple[int, int], TagBase] = {}
-    for index, pk, page_id, tag_id, slug, name in rows:
-        relation, through, tag_model = shapes[index]
-        tag = tags.get((index, tag_id))
-        if tag is None:
-            tag = tags[(index, tag_id)] = tag_model(pk=tag_id, slug=slug, name=name)
-        item = through(pk=pk, content_object_id=page_id, tag_id=tag_id)
-        item.tag = tag
-        found.setdefault((index, page_id), []).append(item)
-    for page in pages:
-        for index, (relation, _through, _tag) in enumerate(shapes):
-            items = sorted(found.get((index, page.pk), []), key=lambda item: item.tag.slug)
-            setattr(page, f"prefetched_{relation}", items)
 
 
 class ThemeTagsMixin:
