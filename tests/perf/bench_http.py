@@ -147,7 +147,17 @@ def workers_rss(master: int) -> list[float]:
 
 def wrk(url: str, connections: int, duration: int, script: str) -> dict:
     output = subprocess.run(
-        ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s"]
+        [
+            "wrk",
+            "-t",
+            str(min(2, connections)),
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration}s",
+            "--timeout",
+            "30s",
+        ]
         + ["-s", script, url],
         capture_output=True,
         text=True,
