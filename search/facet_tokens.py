@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from headless.memo import table_by_id
-from search.facets import FacetSource, facet_sources, page_content_types
+from search.facets import FacetSource, facet_sources, page_content_types, value_key
 
 
 def _year(value) -> str | None:
@@ -103,10 +103,6 @@ def _related_model(name: str):
     return sources[0].related_model if sources else None
 
 
-def _slug_key(model) -> str:
-    return "slug" if any(f.name == "slug" for f in model._meta.get_fields()) else "pk"
-
-
 def _related_rows(model) -> dict:
     table = table_by_id(model)
     return table if table is not None else {row.pk: row for row in model._default_manager.all()}
@@ -121,7 +117,7 @@ def selection_tokens(name: str, values: list[str]) -> list[str]:
     model = _related_model(name)
     if model is None:
         return [f"{name}:{v}" for v in values]
-    key = _slug_key(model)
+    key = value_key(model)
     wanted = set(values)
     return [
         f"{name}:{pk}"
@@ -138,6 +134,6 @@ def token_values(name: str, values: set[str]) -> dict[str, str]:
     model = _related_model(name)
     if model is None:
         return {v: v for v in values}
-    key = _slug_key(model)
+    key = value_key(model)
     rows = _related_rows(model)
     return {v: str(getattr(rows[int(v)], key)) for v in values if v.isdigit() and int(v) in rows}

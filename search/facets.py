@@ -59,9 +59,13 @@ class FacetSource:
     @property
     def value_path(self) -> str:
         if self.kind == "relation":
-            has_slug = any(f.name == "slug" for f in self.related_model._meta.get_fields())
-            return f"{self.field_name}__{'slug' if has_slug else 'pk'}"
+            return f"{self.field_name}__{value_key(self.related_model)}"
         return self.field_name
+
+
+def value_key(model) -> str:
+    """The attribute a related value goes by in URLs and counts: its slug, else its pk."""
+    return "slug" if any(f.name == "slug" for f in model._meta.get_fields()) else "pk"
 
 
 def searchable_page_models() -> list[type[Page]]:
@@ -144,6 +148,22 @@ class Facet:
     label: str
     count: int
     selected: bool = False
+
+
+def with_selection(
+    counted: dict[str, list[Facet]], filters: dict[str, list[str]]
+) -> dict[str, list[Facet]]:
+    """Every facet of :data:`FACETS` with a count, its values marked selected as ``filters``
+    select them."""
+    facets = {}
+    for name in FACETS:
+        selected = set(filters.get(name, []))
+        facets[name] = [
+            Facet(c.value, c.label, c.count, c.value in selected)
+            for c in counted.get(name, [])
+            if c.count
+        ]
+    return facets
 
 
 def _as_lookup(matching):
@@ -258,7 +278,7 @@ def _related_labels(related: dict[type, set[str]], language: str) -> dict[str, s
     a few dozen rows) is read from the request's table when there is one."""
     labels: dict[str, str] = {}
     for model, values in related.items():
-        key = "slug" if any(f.name == "slug" for f in model._meta.get_fields()) else "pk"
+        key = value_key(model)
         table = table_by_id(model) if issubclass(model, TagBase) else None
         if table is not None:
             objs = [obj for obj in table.values() if str(getattr(obj, key)) in values]

@@ -4,16 +4,17 @@ entry, stored, with a GIN index (``search.models.SearchDocument``).
 A trigger on ``wagtailsearch_indexentry`` writes it: every path that writes Wagtail's index
 (publishing, ``rebuild_search_index``, unpublishing, deleting, the atomic rebuild's
 transaction) writes the document in the same statement, so the two never disagree; a
-truncate of the index empties it. No foreign key to the page table: Django's ``flush``
-truncates the tables it manages and this one is not among them. A search reaches a document
-from a visible page only, so a row left behind by a page deleted without Wagtail's
-signals is never read. Only
-entries of pages get one (an entry whose object id is a page of that content type). Existing
-entries are copied when the migration runs. ``facets`` (``search.facet_tokens``) is written
-by the index itself after the entry, from the page's FilterFields: NULL until then (the
-copied rows until ``rebuild_search_index``; a row rewritten by anything else), and a search that meets a NULL takes the slower
-path that needs none (``search.services.documents``). On other databases this migration
-does nothing.
+truncate of the index empties it. Only entries of pages get one (an entry whose object id is
+a page of that content type). Existing entries are copied when the migration runs.
+
+No foreign key to the page table: Django's ``flush`` truncates the tables it manages and
+this one is not among them. A search reaches a document from a visible page only, so a row
+left behind by a page deleted without Wagtail's signals is never read.
+
+``facets`` (``search.facet_tokens``) is written by the index itself after the entry, from
+the page's FilterFields: NULL until then (the copied rows until ``rebuild_search_index``; a
+row rewritten by anything else), and a search that meets a NULL takes the slower path that
+needs none (``search.services.documents``). On other databases this migration does nothing.
 """
 
 from django.contrib.postgres.fields import ArrayField

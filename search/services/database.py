@@ -10,7 +10,7 @@ from django.db.models.expressions import RawSQL
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from search.facets import FACETS, Facet, count_facets
+from search.facets import FACETS, Facet, count_facets, with_selection
 from search.services import documents
 from search.services.scope import scoped, search_query
 
@@ -110,10 +110,4 @@ def database_facets(
     counted: dict[str, list[Facet]] = {}
     for key, names in groups.items():
         counted.update(count_facets(names, found[key], language))
-    facets: dict[str, list[Facet]] = {}
-    for name in FACETS:
-        selected = set(filters.get(name, []))
-        facets[name] = [
-            Facet(c.value, c.label, c.count, c.value in selected) for c in counted[name] if c.count
-        ]
-    return facets
+    return with_selection(counted, filters)

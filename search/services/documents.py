@@ -25,7 +25,7 @@ from django.db.models.expressions import RawSQL
 from wagtail.models import Locale, Page
 
 from search.facet_tokens import selection_tokens, token_values
-from search.facets import FACETS, Facet, facet_sources, label_facets
+from search.facets import FACETS, Facet, facet_sources, label_facets, with_selection
 from search.services.scope import eligible_pages, search_query
 
 #: The CTE's name.
@@ -157,15 +157,7 @@ def _facets(rows, filters: dict[str, list[str]], language: str) -> dict[str, lis
             position = _arm(arms, name, urls.get(value))
             if position is not None:
                 counted.append((position, urls[value], n))
-    labelled = label_facets(list(FACETS), arms, counted, language)
-    return {
-        name: [
-            Facet(c.value, c.label, c.count, c.value in set(filters.get(name, [])))
-            for c in labelled[name]
-            if c.count
-        ]
-        for name in FACETS
-    }
+    return with_selection(label_facets(list(FACETS), arms, counted, language), filters)
 
 
 def _arm(arms: list, name: str, value: str | None) -> int | None:
