@@ -180,3 +180,21 @@ def test_the_log_never_carries_the_password(caplog):
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
         cache.get("k")
     assert caplog.records and "s3cr3t" not in caplog.text
+
+
+def test_one_redis_client_serves_every_call(redis_db, monkeypatch):
+    """Django builds a redis-py client per cache call; its constructor cost more than a
+    cached page's round trip, so the backend keeps one per connection pool."""
+    db = redis_db.connection_pool.connection_kwargs["db"]
+    port = redis_db.connection_pool.connection_kwargs["port"]
+    cache = backend(f"redis://127.0.0.1:{port}/{db}")
+    built = []
+    init = redis.Redis.__init__
+    monkeypatch.setattr(
+        redis.Redis, "__init__", lambda self, *a, **k: built.append(1) or init(self, *a, **k)
+    )
+    for n in range(20):
+        cache.set("k", n)
+        assert cache.get_many(["k", "other"]) == {"k": n}
+    assert cache.incr("k") == 20
+    assert len(built) == 1
