@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import os
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -54,8 +55,10 @@ def query_terms(query: str) -> list[str]:
     return seen[:MAX_TERMS]
 
 
+@lru_cache(maxsize=65_536)
 def word_matches(word: str, term: str, language: str | None = None) -> bool:
-    """Whether ``word`` of a page is a form of the query word ``term`` in ``language``."""
+    """Whether ``word`` of a page is a form of the query word ``term`` in ``language``.
+    Remembered: a page of results asks about the same few hundred words again and again."""
     if same_word(word, term, language):
         return True
     word, term = normalise(word, language), normalise(term, language)

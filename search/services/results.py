@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.safestring import SafeString
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from search.facets import Facet
@@ -91,10 +91,14 @@ def _build_hits(
     pks: list[int], by_pk: dict[int, Page], terms: list[str], language: str
 ) -> list[SearchHit]:
     found = []
+    # Wagtail reads the site root paths from the cache once per page whose URL it builds
+    # unless the page carries them (its own cache object): one read for the whole list.
+    root_paths = Site.get_site_root_paths()
     for pk in pks:
         page = by_pk.get(pk)
         if page is None:
             continue
+        page._wagtail_cached_site_root_paths = root_paths
         found.append(
             SearchHit(
                 page=page,

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
-from headless.memo import request_memo
+from headless.memo import request_memo, table_memo
 from headless.visibility import readable_pages, visible_pages
 from portal.i18n.fallback import missing_translation_mode
 
@@ -38,6 +38,17 @@ def _translations(page: Page, also: Page | None, readable: bool) -> list[Page]:
     if missing:
         memo.update(read(missing))
     return memo[page.translation_key]
+
+
+def home_translations(root: Page, readable: bool = False) -> list[Page]:
+    """``published_translations`` (``readable``: ``readable_translations``) of a site's root,
+    kept for the content generation (``headless.memo``): every page's language switcher
+    falls back on them, and pages outside the tree (search, tag listings) need nothing else."""
+    def read() -> list[Page]:
+        return readable_translations(root) if readable else published_translations(root)
+
+    found = table_memo(f"home-translations:{root.pk}:{readable}", read)
+    return found if found is not None else read()
 
 
 def readable_translations(page: Page, also: Page | None = None) -> list[Page]:

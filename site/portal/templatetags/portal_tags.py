@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from portal.i18n import partial
 from portal.i18n.alternates import (
+    home_translations,
     page_alternates,
     published_translations,
     readable_translations,
@@ -86,8 +87,11 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
         translations = _translations_by_language(
             published_translations(page, also=root), request
         )
+    # Without a page (search, tag listings) the home's translations are all there is: kept
+    # for the content generation. With one, they come in the page's query (read above).
+    home_versions = published_translations if page is not None else home_translations
     if root is not None:
-        homes = _translations_by_language(published_translations(root), request)
+        homes = _translations_by_language(home_versions(root), request)
     if source_mode:
         # The readable versions (aliases included) of the page and of the home: the same
         # query as the translations above (``portal.i18n.alternates``).
@@ -95,7 +99,9 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
             versions = readable_translations(page, also=root)
             readable = _translations_by_language(versions, request)
         if root is not None:
-            readable_homes = readable_translations(root)
+            readable_homes = (
+                readable_translations(root) if page is not None else home_translations(root, True)
+            )
             homes = {**_translations_by_language(readable_homes, request), **homes}
     keep_address = page is None and _keeps_address(request)
     names = dict(settings.LANGUAGES)  # each language's own name, as the settings spell it
