@@ -60,10 +60,18 @@ def hidden_by_clock_q(model: type[Page], now: datetime.datetime) -> Q:
     field = embargo_field(model)
     if field:
         return hidden | Q(**{f"{field}__gt": now})
-    for page_type in embargoed_types(model):
-        embargoed = page_type._base_manager.filter(**{f"{embargo_field(page_type)}__gt": now})
-        hidden |= Q(pk__in=embargoed.values("pk"))
+    for embargoed in embargoed_pages(model, now):
+        hidden |= Q(pk__in=embargoed)
     return hidden
+
+
+def embargoed_pages(model: type[Page], now: datetime.datetime) -> list[QuerySet]:
+    """``values("pk")`` of the pages an embargo still hides at ``now``, one queryset per page
+    type at or below ``model`` that declares one (few rows: the items dated ahead)."""
+    return [
+        page_type._base_manager.filter(**{f"{embargo_field(page_type)}__gt": now}).values("pk")
+        for page_type in embargoed_types(model)
+    ]
 
 
 def restricted() -> Exists:

@@ -31,6 +31,13 @@ class SearchDocument(models.Model):
     document = SearchVectorField()
     #: ``search.facet_tokens``: NULL until the index has written them
     facets = ArrayField(models.TextField(), null=True)
+    #: Copied from the page by triggers (``0003_document_visibility``): what the visibility
+    #: rule reads of it, so that a search reads this table alone.
+    locale_id = models.IntegerField(null=True)
+    first_published_at = models.DateTimeField(null=True)
+    expire_at = models.DateTimeField(null=True)
+    #: Live, not an alias, not expired, no view restriction on the page or an ancestor.
+    visible = models.BooleanField(default=False)
 
     class Meta:
         managed = False

@@ -32,3 +32,8 @@ def scoped(locale: Locale, filters: dict[str, list[str]] | None) -> QuerySet:
 def search_query(terms: list[str]):
     """All the terms (AND), or everything when there are none (a filters-only search)."""
     return PlainText(" ".join(terms), operator="and") if terms else MATCH_ALL
+
+
+def any_term(terms: list[str]):
+    """Any of the terms (OR): what a multi-word search is ranked by on PostgreSQL."""
+    return PlainText(" ".join(terms), operator="or")
