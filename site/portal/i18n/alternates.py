@@ -44,6 +44,7 @@ def home_translations(root: Page, readable: bool = False) -> list[Page]:
     """``published_translations`` (``readable``: ``readable_translations``) of a site's root,
     kept for the content generation (``headless.memo``): every page's language switcher
     falls back on them, and pages outside the tree (search, tag listings) need nothing else."""
+
     def read() -> list[Page]:
         return readable_translations(root) if readable else published_translations(root)
 

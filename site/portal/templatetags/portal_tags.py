@@ -84,9 +84,7 @@ def language_links(context, page: Page | None = None) -> list[LanguageLink]:
     homes: dict[str, str] = {}
     root = _site_root(request)
     if page is not None and page.pk:
-        translations = _translations_by_language(
-            published_translations(page, also=root), request
-        )
+        translations = _translations_by_language(published_translations(page, also=root), request)
     # Without a page (search, tag listings) the home's translations are all there is: kept
     # for the content generation. With one, they come in the page's query (read above).
     home_versions = published_translations if page is not None else home_translations
