@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from headless.memo import table_memo
 from search.facets import Facet
 from search.highlight import highlight, plain_text, query_terms, snippet
 from search.services.scope import eligible_pages
@@ -125,13 +126,25 @@ def page_text(page: Page) -> str:
     return " ".join(dict.fromkeys(part for part in parts if part))
 
 
+def _read_picks() -> dict[str, list[SearchPromotion]]:
+    picks: dict[str, list[SearchPromotion]] = {}
+    rows = SearchPromotion.objects.select_related("query", "page").order_by("sort_order")
+    for pick in rows:
+        picks.setdefault(pick.query.query_string, []).append(pick)
+    return picks
+
+
+def _all_picks() -> dict[str, list[SearchPromotion]]:
+    """Every editor's pick by query string, kept for the content generation (a pick saved
+    or deleted moves the content clock: ``portal.webhooks.signals``); a search then asks
+    the database for picks only when its query has some. A few hundred rows at most."""
+    picks = table_memo("search-promotions", _read_picks)
+    return picks if picks is not None else _read_picks()
+
+
 def promotions(query: str, locale: Locale) -> list[Promotion]:
     """Editors' picks for this query, shown in the reader's language or not at all."""
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .select_related("page")
-        .order_by("sort_order")
-    )
+    picks = _all_picks().get(normalise_query_string(query), [])
     if not picks:
         return []
     keys = [pick.page.translation_key for pick in picks if pick.page]

@@ -35,7 +35,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
-from portal.webhooks.signals import RESTRICTIONS, shows_content
+from portal.webhooks.signals import SHOWN_SETTINGS, shows_content
 from programme.models import CountryTag, ThemeTag
 
 #: Routes outside the page tree that list content, per tag kind.
@@ -155,7 +155,7 @@ def on_page_event(sender, instance, **kwargs) -> None:
 
 
 def on_content_saved(sender, **kwargs) -> None:
-    if not kwargs.get("raw") and (shows_content(sender) or issubclass(sender, RESTRICTIONS)):
+    if not kwargs.get("raw") and (shows_content(sender) or issubclass(sender, SHOWN_SETTINGS)):
         schedule(everything=True)
 
 

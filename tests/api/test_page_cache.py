@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from programme.models import Boilerplate, ThemeLabel
@@ -144,3 +145,20 @@ def test_a_page_made_private_leaves_every_cached_page(client, site_content, cach
     for name in ("listing", "country page", "api list"):
         assert c.article.title not in text(get(client, shows(c)[name])), name
     assert client.get(shows(c)["api detail"]).status_code == 404
+
+
+def test_an_editors_pick_is_on_the_next_request_to_a_cached_search(client, site_content, cached):
+    """A pick is no page event either (the search page and the search API show it)."""
+    c = site_content
+    urls = ["/ru/search/?q=программа", "/api/v3/search/?q=программа&locale=ru"]
+    for url in urls:
+        get(client, url), get(client, url)
+        assert get(client, url)["X-Cache"] == "hit"
+    pick = SearchPromotion.objects.create(
+        query=Query.get("программа"), page=c.article, sort_order=0, description="Выбор редакции"
+    )
+    for url in urls:
+        assert "Выбор редакции" in text(get(client, url)), url
+    pick.delete()
+    for url in urls:
+        assert "Выбор редакции" not in text(get(client, url)), url

@@ -17,6 +17,7 @@ from functools import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images.models import AbstractRendition
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
@@ -81,12 +82,14 @@ def on_content_saved(sender, **kwargs) -> None:
         touch_content()
 
 
-#: Privacy settings: a view restriction on a page (and its subtree) or on a collection (its
-#: images and documents) changes who sees it, so anonymous answers cached before must go.
-RESTRICTIONS = (PageViewRestriction, CollectionViewRestriction)
+#: Rows that point at pages and still change what the public sees: privacy settings (a view
+#: restriction on a page and its subtree, or on a collection's images and documents) change
+#: who sees it, and the editors' picks are shown on the search page and in the search API,
+#: so anonymous answers cached before must go.
+SHOWN_SETTINGS = (PageViewRestriction, CollectionViewRestriction, SearchPromotion)
 
 
-def on_restriction_changed(sender, **kwargs) -> None:
+def on_setting_changed(sender, **kwargs) -> None:
     if not kwargs.get("raw"):
         touch_content()
 
@@ -126,7 +129,7 @@ def connect_signals() -> None:
     post_delete.connect(on_gone, sender=Page, dispatch_uid="portal-webhooks-gone")
     post_save.connect(on_content_saved, dispatch_uid="portal-content-saved")
     post_delete.connect(on_content_saved, dispatch_uid="portal-content-deleted")
-    for model in RESTRICTIONS:
+    for model in SHOWN_SETTINGS:
         for signal, event in ((post_save, "saved"), (post_delete, "deleted")):
-            uid = f"portal-restriction-{event}-{model.__name__}"
-            signal.connect(on_restriction_changed, sender=model, dispatch_uid=uid)
+            uid = f"portal-setting-{event}-{model.__name__}"
+            signal.connect(on_setting_changed, sender=model, dispatch_uid=uid)
