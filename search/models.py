@@ -38,6 +38,9 @@ class SearchDocument(models.Model):
     expire_at = models.DateTimeField(null=True)
     #: Live, not an alias, not expired, no view restriction on the page or an ancestor.
     visible = models.BooleanField(default=False)
+    #: The row of ``search_facet_set`` holding these ``facets`` (``0004_facet_sets``: set by
+    #: a trigger whenever they are written), so a search groups its matches by an integer.
+    facet_set_id = models.IntegerField(null=True)
 
     class Meta:
         managed = False

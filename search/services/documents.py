@@ -74,7 +74,9 @@ def _matches(backend, terms: list[str], locale: Locale) -> QuerySet:
         documents = documents.filter(document=tsquery).annotate(
             rank=SearchRank(F("document"), ranked, weights=weights)
         )
-    return documents.order_by().values("rank", "first_published_at", "facets", id=F("page_id"))
+    return documents.order_by().values(
+        "rank", "first_published_at", "facet_set_id", id=F("page_id")
+    )
 
 
 def _selected(filters: dict[str, list[str]]) -> dict[str, tuple[str, list]]:
@@ -125,12 +127,21 @@ def document_search(
     order = "rank DESC, id DESC" if terms else "first_published_at DESC, id DESC"
     # Everything but the page of results depends on a match's facet tokens alone, and far
     # fewer distinct token sets exist than matches (some 600 among 50,000): the total, the
-    # check for unwritten tokens and the facet counts read the matches grouped by them.
+    # check for unwritten tokens and the facet counts read the matches grouped by their set
+    # (``search_facet_set``), and the page of results takes the sets the selection keeps.
+    shown_sets = ""
+    if selected:
+        shown_sets = f"AND facet_set_id IN (SELECT facet_set_id FROM {GROUPS} WHERE {where})"
     statement = f"""
         WITH {MATCHES} AS MATERIALIZED ({matches_sql}),
-        {GROUPS} AS (SELECT facets, COUNT(*) AS n FROM {MATCHES} GROUP BY facets)
+        {GROUPS} AS (
+            SELECT counted.facet_set_id, counted.n, sets.facets
+            FROM (SELECT facet_set_id, COUNT(*) AS n FROM {MATCHES} GROUP BY facet_set_id)
+                AS counted
+            LEFT JOIN search_facet_set AS sets ON sets.id = counted.facet_set_id
+        )
         (SELECT 0, (ROW_NUMBER() OVER (ORDER BY {order}))::text, id::bigint FROM (
-            SELECT id, rank, first_published_at FROM {MATCHES} WHERE {where}
+            SELECT id, rank, first_published_at FROM {MATCHES} WHERE TRUE {shown_sets}
             ORDER BY {order} LIMIT %s OFFSET %s) AS shown)
         UNION ALL SELECT 1, NULL, COALESCE(SUM(n), 0)::bigint FROM {GROUPS} WHERE {where}
         UNION ALL SELECT 2, NULL, COALESCE(SUM(n), 0)::bigint FROM {GROUPS} WHERE facets IS NULL
@@ -140,7 +151,7 @@ def document_search(
     """
     params = [
         *matches_params,
-        *where_params,
+        *(where_params if selected else []),
         stop - start,
         start,
         *where_params,

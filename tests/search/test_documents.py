@@ -138,3 +138,21 @@ def test_a_rebuild_writes_the_same_documents_and_facet_values(content):
         pk: tokens for pk, tokens in before.items() if pk != alias
     }
     assert after[alias] == after[content["ru_press"].pk]
+
+
+def test_documents_with_the_same_facet_values_share_one_facet_set(content):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM search_document d LEFT JOIN search_facet_set s"
+            " ON s.id = d.facet_set_id WHERE d.facets IS DISTINCT FROM s.facets"
+        )
+        assert cursor.fetchone()[0] == 0  # every document points at its own tokens' set
+        cursor.execute(
+            "SELECT count(DISTINCT facets), count(DISTINCT facet_set_id) FROM search_document"
+        )
+        tokens, sets = cursor.fetchone()
+        assert tokens == sets > 1
+    forget_facets()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_document WHERE facet_set_id IS NOT NULL")
+        assert cursor.fetchone()[0] == 0  # tokens not written: no set, the generic path answers
