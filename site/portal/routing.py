@@ -14,15 +14,19 @@ walk continues to the child. Missing pages raise ``Http404`` just as ``Page.rout
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.urls import Resolver404
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from headless.memo import request_memo
+from headless.memo import current_generation, request_memo, table_memo
 
 _stock_route_for_request = Page.route_for_request
 
@@ -139,3 +143,23 @@ def install() -> None:
     ``PortalConfig.ready``)."""
     Page.route_for_request = staticmethod(route)
     Page.get_view_restrictions = view_restrictions
+
+
+class KnownSiteMiddleware:
+    """Wagtail finds the site of every request with a query (its hostname and port against
+    the sites table). For a public read the answer is kept for the content generation
+    (``headless.memo``, set by ``portal.page_cache`` for anonymous reads only): saving a site
+    moves the content clock (``portal.webhooks.signals.SHOWN_SETTINGS``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if current_generation() is not None and not hasattr(request, "_wagtail_site"):
+            hostname = split_domain_port(request._get_raw_host())[0]
+            # Hosts named exactly in ALLOWED_HOSTS only: under a wildcard any Host header
+            # would add to the process's memory.
+            if hostname in settings.ALLOWED_HOSTS:
+                key = f"site:{hostname}:{request.get_port()}"
+                request._wagtail_site = table_memo(key, lambda: Site._find_for_request(request))
+        return self.get_response(request)

@@ -387,6 +387,10 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("portal.security.ratelimit.RateLimitMiddleware") + 1,
     "portal.page_cache.PageCacheMiddleware",
 )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.page_cache.PageCacheMiddleware") + 1,
+    "portal.routing.KnownSiteMiddleware",
+)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # A CDN or Varnish in front (optional): Wagtail's frontend cache purges a page's URLs when
 # it is published, unpublished, moved or deleted (docs/performance.md).

@@ -19,7 +19,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images.models import AbstractRendition
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from portal.content_clock import ContentClock, touch_content
@@ -84,9 +84,10 @@ def on_content_saved(sender, **kwargs) -> None:
 
 #: Rows that point at pages and still change what the public sees: privacy settings (a view
 #: restriction on a page and its subtree, or on a collection's images and documents) change
-#: who sees it, and the editors' picks are shown on the search page and in the search API,
-#: so anonymous answers cached before must go.
-SHOWN_SETTINGS = (PageViewRestriction, CollectionViewRestriction, SearchPromotion)
+#: who sees it, the editors' picks are shown on the search page and in the search API, and a
+#: site's hostname, port or root page is in every address a page shows, so anonymous answers
+#: cached before must go.
+SHOWN_SETTINGS = (PageViewRestriction, CollectionViewRestriction, SearchPromotion, Site)
 
 
 def on_setting_changed(sender, **kwargs) -> None:
