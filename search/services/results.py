@@ -57,6 +57,12 @@ class SearchResults:
     backend: str = "database"
 
     @property
+    def has_facets(self) -> bool:
+        """Whether any facet has a value to offer (a search that found nothing has none, and
+        an empty "Refine" panel is noise)."""
+        return any(self.facets.values())
+
+    @property
     def has_previous(self) -> bool:
         return self.page > 1
 

@@ -101,6 +101,7 @@ def test_search_page_shows_highlighted_results_facets_and_logs(client, content):
     assert "Семинар в Алматы" in html
     assert "<mark>профилактике</mark>" in html
     assert 'data-facet="country" data-value="kz"' in html
+    assert 'class="search-facets"' in html and "search-layout-single" not in html
     assert "Казахстан" in html
     assert 'rel="nofollow"' in html
     assert Query.get("профилактике").hits == 1
@@ -127,6 +128,8 @@ def test_no_results_page_helps(client, content):
     html = client.get("/ru/search/", {"q": "семенар"}).content.decode()
     assert 'class="search-no-results"' in html
     assert "семинар" in html  # did you mean
+    assert "search-facets" not in html  # no empty "Refine" panel
+    assert "search-layout-single" in html  # the message takes the whole width
 
 
 def test_empty_query_shows_the_form_only(client, homes):
