@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from headless.context import context_request
 from headless.errors import BadParameter
-from headless.memo import request_memo, table_by_id
+from headless.memo import once_per_request, table_by_id
 from headless.messages import LOCALE_DISABLED, UNKNOWN_LOCALE, message
 
 
@@ -63,5 +63,4 @@ def label_in_page_language(page: Page, context: dict, label, name: str | None = 
 
     if name is None:
         return translate()
-    found = request_memo(f"label:{language}:{name}", translate)
-    return found if found is not None else translate()
+    return once_per_request(f"label:{language}:{name}", translate)

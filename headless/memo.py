@@ -97,6 +97,18 @@ def table_memo(key: str, compute: Callable[[], T]) -> T | None:
 _MISSING = object()
 
 
+def once_per_request(key: str, compute: Callable[[], T]) -> T:
+    """``request_memo``, and ``compute()`` itself outside a request (commands, tasks)."""
+    found = request_memo(key, compute)
+    return found if found is not None else compute()
+
+
+def once_per_generation(key: str, compute: Callable[[], T]) -> T:
+    """``table_memo``, and ``compute()`` itself outside a request (commands, tasks)."""
+    found = table_memo(key, compute)
+    return found if found is not None else compute()
+
+
 def forget(prefix: str = "") -> None:
     """Drop what this request remembered under ``prefix`` (after it wrote such rows)."""
     memo = _memo.get()

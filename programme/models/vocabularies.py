@@ -24,7 +24,7 @@ from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from headless.memo import table_memo
+from headless.memo import once_per_generation, table_memo
 from programme.models.reader import current_language
 from programme.tagging import HELP_TEXT as TAG_HELP_TEXT
 from programme.tagging import VocabularyTagField
@@ -250,8 +250,7 @@ def vocabulary_tags() -> tuple[list[CountryTag], list[ThemeTag]]:
             found[vocabulary].append(model(pk=pk, slug=slug, name=name))
         return sorted(found[0], key=lambda t: t.slug), sorted(found[1], key=lambda t: t.slug)
 
-    memo = table_memo("vocabulary-tags", read)
-    return memo if memo is not None else read()
+    return once_per_generation("vocabulary-tags", read)
 
 
 def tag_ids(vocabulary: type[CountryTag | ThemeTag], slugs: Iterable[str]) -> list[int]:

@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from headless.memo import table_memo
+from headless.memo import once_per_generation
 from search.facets import Facet
 from search.highlight import highlight, plain_text, query_terms, snippet
 from search.services.scope import eligible_pages
@@ -144,8 +144,7 @@ def _all_picks() -> dict[str, list[SearchPromotion]]:
     """Every editor's pick by query string, kept for the content generation (a pick saved
     or deleted moves the content clock: ``portal.webhooks.signals``); a search then asks
     the database for picks only when its query has some. A few hundred rows at most."""
-    picks = table_memo("search-promotions", _read_picks)
-    return picks if picks is not None else _read_picks()
+    return once_per_generation("search-promotions", _read_picks)
 
 
 def promotions(query: str, locale: Locale) -> list[Promotion]:

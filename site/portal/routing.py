@@ -26,7 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from headless.memo import current_generation, request_memo, table_memo
+from headless.memo import current_generation, once_per_request, table_memo
 
 _stock_route_for_request = Page.route_for_request
 
@@ -72,8 +72,7 @@ def localized_root(site: Site) -> Page:
     and the page frame both need it)."""
     root = site.root_page
     language = translation.get_language() or ""
-    found = request_memo(f"localized-root:{root.pk}:{language}", lambda: _localized(root))
-    return found if found is not None else _localized(root)
+    return once_per_request(f"localized-root:{root.pk}:{language}", lambda: _localized(root))
 
 
 def _localized(root: Page) -> Page:
@@ -161,5 +160,5 @@ class KnownSiteMiddleware:
             # would add to the process's memory.
             if hostname in settings.ALLOWED_HOSTS:
                 key = f"site:{hostname}:{request.get_port()}"
-                request._wagtail_site = table_memo(key, lambda: Site._find_for_request(request))
+                request._wagtail_site = table_memo(key, lambda: Site.find_for_request(request))
         return self.get_response(request)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
-from headless.memo import request_memo, table_memo
+from headless.memo import once_per_generation, request_memo
 from headless.visibility import readable_pages, visible_pages
 from portal.i18n.fallback import missing_translation_mode
 
@@ -48,8 +48,7 @@ def home_translations(root: Page, readable: bool = False) -> list[Page]:
     def read() -> list[Page]:
         return readable_translations(root) if readable else published_translations(root)
 
-    found = table_memo(f"home-translations:{root.pk}:{readable}", read)
-    return found if found is not None else read()
+    return once_per_generation(f"home-translations:{root.pk}:{readable}", read)
 
 
 def readable_translations(page: Page, also: Page | None = None) -> list[Page]:

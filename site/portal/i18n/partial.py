@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from headless.memo import table_memo
+from headless.memo import once_per_generation
 from headless.visibility import readable_pages, visible_pages
 from portal.i18n.fallback import missing_translation_mode
 from programme.l10n import in_language
@@ -83,8 +83,7 @@ def menu_entries(home: Page | None) -> list[MenuEntry]:
     # Kept for the content generation (``headless.memo``): every page of a locale shows the
     # same menu, and building its visibility query cost more than running it.
     key = f"menu:{home.pk}:{shows_source()}:{reader_language()}"
-    entries = table_memo(key, lambda: _menu_entries(home))
-    return entries if entries is not None else _menu_entries(home)
+    return once_per_generation(key, lambda: _menu_entries(home))
 
 
 def _menu_entries(home: Page) -> list[MenuEntry]:
