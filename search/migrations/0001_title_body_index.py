@@ -9,25 +9,17 @@ databases this migration does nothing.
 
 from django.db import migrations
 
+from search.migrations._postgres import run_on_postgresql
+
 INDEX = "search_indexentry_title_body_gin"
-
-
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry "
-        "USING gin ((title || body))"
-    )
-    schema_editor.execute("ANALYZE wagtailsearch_indexentry")
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+CREATE = f"""
+CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry USING gin ((title || body));
+ANALYZE wagtailsearch_indexentry;
+"""
+DROP = f"DROP INDEX IF EXISTS {INDEX}"
 
 
 class Migration(migrations.Migration):
     dependencies = [("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(create_index, drop_index)]
+    operations = [run_on_postgresql(CREATE, DROP)]

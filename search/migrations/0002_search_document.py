@@ -21,15 +21,11 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import migrations, models
 
-CREATE = """
-CREATE TABLE IF NOT EXISTS search_document (
-    page_id integer PRIMARY KEY,
-    content_type_id integer NOT NULL,
-    document tsvector NOT NULL,
-    facets text[]
-);
-CREATE INDEX IF NOT EXISTS search_document_gin ON search_document USING gin (document);
+from search.migrations._postgres import run_on_postgresql
 
+#: The index entry's trigger function as this migration writes it (0003 restores it when
+#: unapplied).
+SYNC_FUNCTION = """
 CREATE OR REPLACE FUNCTION search_document_sync() RETURNS trigger AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.object_id ~ '^[0-9]{1,9}$' THEN
@@ -48,7 +44,21 @@ BEGIN
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
+"""
 
+CREATE = (
+    """
+CREATE TABLE IF NOT EXISTS search_document (
+    page_id integer PRIMARY KEY,
+    content_type_id integer NOT NULL,
+    document tsvector NOT NULL,
+    facets text[]
+);
+CREATE INDEX IF NOT EXISTS search_document_gin ON search_document USING gin (document);
+
+"""
+    + SYNC_FUNCTION
+    + """
 DROP TRIGGER IF EXISTS search_document_sync ON wagtailsearch_indexentry;
 CREATE TRIGGER search_document_sync
     AFTER INSERT OR UPDATE OF object_id, content_type_id, title, body OR DELETE
@@ -75,6 +85,7 @@ JOIN wagtailcore_page p
 ON CONFLICT (page_id) DO NOTHING;
 ANALYZE search_document;
 """
+)
 
 DROP = """
 DROP TRIGGER IF EXISTS search_document_sync ON wagtailsearch_indexentry;
@@ -85,16 +96,6 @@ DROP TABLE IF EXISTS search_document;
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0001_title_body_index"),
@@ -102,7 +103,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create, drop),
+        run_on_postgresql(CREATE, DROP),
         migrations.CreateModel(
             name="SearchDocument",
             fields=[

@@ -18,7 +18,11 @@ The clock's parts (an expiry date passed, an embargo date to come) are still com
 clock. On other databases this migration does nothing.
 """
 
+from importlib import import_module
+
 from django.db import migrations, models
+
+from search.migrations._postgres import run_on_postgresql
 
 CREATE = """
 ALTER TABLE search_document
@@ -121,29 +125,16 @@ CREATE INDEX IF NOT EXISTS search_document_locale ON search_document (locale_id)
 ANALYZE search_document;
 """
 
-DROP = """
+#: Unapplied: the index entry's trigger function back as 0002 wrote it.
+DROP = (
+    """
 DROP TRIGGER IF EXISTS search_document_restriction_sync ON wagtailcore_pageviewrestriction;
 DROP TRIGGER IF EXISTS search_document_page_sync ON wagtailcore_page;
 DROP FUNCTION IF EXISTS search_document_restriction_sync();
 DROP FUNCTION IF EXISTS search_document_page_sync();
-CREATE OR REPLACE FUNCTION search_document_sync() RETURNS trigger AS $$
-BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.object_id ~ '^[0-9]{1,9}$' THEN
-        DELETE FROM search_document
-        WHERE page_id = OLD.object_id::integer AND content_type_id = OLD.content_type_id;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.object_id ~ '^[0-9]{1,9}$' THEN
-        INSERT INTO search_document (page_id, content_type_id, document)
-        SELECT p.id, NEW.content_type_id, NEW.title || NEW.body
-        FROM wagtailcore_page p
-        WHERE p.id = NEW.object_id::integer AND p.content_type_id = NEW.content_type_id
-        ON CONFLICT (page_id) DO UPDATE
-            SET content_type_id = EXCLUDED.content_type_id, document = EXCLUDED.document,
-                facets = NULL;
-    END IF;
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
+"""
+    + import_module("search.migrations.0002_search_document").SYNC_FUNCTION
+    + """
 DROP FUNCTION IF EXISTS search_document_visible(boolean, integer, boolean, text);
 DROP INDEX IF EXISTS search_document_locale;
 ALTER TABLE search_document
@@ -152,23 +143,14 @@ ALTER TABLE search_document
     DROP COLUMN IF EXISTS expire_at,
     DROP COLUMN IF EXISTS visible;
 """
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+)
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_search_document")]
 
     operations = [
-        migrations.RunPython(create, drop),
+        run_on_postgresql(CREATE, DROP),
         migrations.AddField("searchdocument", "locale_id", models.IntegerField(null=True)),
         migrations.AddField(
             "searchdocument", "first_published_at", models.DateTimeField(null=True)

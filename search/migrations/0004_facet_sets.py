@@ -15,6 +15,8 @@ set that no match points at. On other databases this migration does nothing.
 
 from django.db import migrations, models
 
+from search.migrations._postgres import run_on_postgresql
+
 CREATE = """
 CREATE TABLE IF NOT EXISTS search_facet_set (
     id serial PRIMARY KEY,
@@ -64,20 +66,10 @@ DROP TABLE IF EXISTS search_facet_set;
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0003_document_visibility")]
 
     operations = [
-        migrations.RunPython(create, drop),
+        run_on_postgresql(CREATE, DROP),
         migrations.AddField("searchdocument", "facet_set_id", models.IntegerField(null=True)),
     ]
