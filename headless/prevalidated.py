@@ -18,7 +18,8 @@ content with every kind of value (images, partners, phases, tags, translations).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any, get_args
 
 from django.http import HttpRequest, HttpResponse
@@ -34,12 +35,34 @@ def item_schema(list_schema: type[Schema]) -> type[Schema]:
     return schema
 
 
+@cache
+def field_resolvers(schema: type[Schema]) -> tuple[tuple[str, Callable | None], ...]:
+    """(field name, ninja's resolver for it or None) in the schema's field order, worked out
+    once per schema rather than looked up for every field of every item."""
+    resolvers = schema._ninja_resolvers
+    return tuple((name, resolvers.get(name)) for name in schema.model_fields)
+
+
 def schema_values(schema: type[Schema], obj: Any, context: Mapping[str, Any]) -> dict:
     """``obj``'s fields as ninja reads them for ``schema`` (resolver, else attribute), in the
     schema's field order. Every value must already be what validation would give back: the
     resolvers' plain data, or an attribute of the field's type."""
     getter = DjangoGetter(obj, schema, context)
-    return {name: getattr(getter, name) for name in schema.model_fields}
+    if isinstance(obj, dict):
+        return {name: getattr(getter, name) for name, _ in field_resolvers(schema)}
+    convert = getter._convert_result  # managers to lists, callables called, as ninja does
+    values = {}
+    for name, resolver in field_resolvers(schema):
+        if resolver is not None:
+            values[name] = convert(resolver(getter=getter))
+            continue
+        try:
+            value = getattr(obj, name)
+        except AttributeError:  # ninja's other ways of finding it (a dotted path)
+            values[name] = getattr(getter, name)
+        else:
+            values[name] = convert(value)
+    return values
 
 
 def envelope_values(schema: type[Schema], envelope: Mapping[str, Any], items: list) -> dict:

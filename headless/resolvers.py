@@ -14,13 +14,14 @@ from wagtail.models import Page
 
 from headless.context import context_request
 from headless.locales import label_in_page_language, locale_codes
+from headless.page_urls import full_url
 from headless.related import localised, resolve
 from headless.serialisers import chosen_pages, image_data, page_ref, rich_text_html, stream_data
 
 
 def page_url(obj: Page, context: dict) -> str | None:
     """Absolute URL of the page on the public site."""
-    return obj.get_full_url(context_request(context))
+    return full_url(obj, context_request(context))
 
 
 def page_locale(obj: Page, context: dict) -> str:

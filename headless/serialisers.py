@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from headless.locales import locale_codes
+from headless.page_urls import full_url
 
 # --- Tags -------------------------------------------------------------------------------------
 
@@ -117,7 +118,7 @@ def page_ref(page: Page | None, request: HttpRequest) -> dict | None:
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(request),
+        "url": full_url(page, request),
         "locale": locale_codes(request).get(page.locale_id, ""),
         "type": page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
     }
