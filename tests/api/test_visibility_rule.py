@@ -1,10 +1,12 @@
 """``headless.visibility`` on its own: the embargo is discovered generically (any page type
 declaring ``embargo_field``, for a queryset of that type and for ``Page`` querysets mixing
-types), the clock is read when the query is built, and building the rule runs no query."""
+types), the clock is read when the statement is compiled (a queryset built once serves later
+moments), and building the rule runs no query."""
 
 from __future__ import annotations
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -65,10 +67,24 @@ def test_the_embargo_holds_for_one_type_and_for_pages_of_every_type(pages):
     news, embargoed = pages["news"].pk, pages["embargoed"].pk
     assert news in ids(public_pages(NewsPage)) and embargoed not in ids(public_pages(NewsPage))
     assert news in ids(public_pages(Page)) and embargoed not in ids(public_pages(Page))
-    # the clock is an argument of the query, read when it is built
+    # a moment given to the rule is the one it compares with
     later = NOW + 2 * DAY
     assert embargoed in ids(visible_pages(NewsPage.objects.all(), later))
     assert embargoed in ids(visible_pages(Page.objects.all(), later))
+
+
+def test_the_clock_is_read_when_the_statement_runs_not_when_it_is_built(pages):
+    news, embargoed = pages["news"].pk, pages["embargoed"].pk
+    Page.objects.filter(pk=news).update(expire_at=NOW + DAY / 2)
+    built_now = public_pages(NewsPage)
+    both = visible_pages(Page.objects.all())
+    assert ids(built_now.all()) & {news, embargoed} == {news}
+    with mock.patch("django.utils.timezone.now", return_value=NOW + 2 * DAY):
+        # The same querysets, compiled later: the embargo has ended, the expiry has passed.
+        assert ids(built_now.all()) & {news, embargoed} == {embargoed}
+        assert ids(both.all()) & {news, embargoed} == {embargoed}
+        assert ids(public_pages(NewsPage)) & {news, embargoed} == {embargoed}
+    assert ids(public_pages(NewsPage)) & {news, embargoed} == {news}
 
 
 def test_any_page_type_may_declare_an_embargo(pages, monkeypatch):
