@@ -35,6 +35,8 @@ from urllib.parse import unquote, unquote_to_bytes
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.utils import translation
@@ -160,7 +162,40 @@ class DeclaredV3Parameters:
                 raise Refused(message(UNKNOWN_PARAMETER, {"name": name, "allowed": known}), name)
 
 
+#: Requests let through already, by everything ``inspect`` reads: the method, the raw path
+#: and the raw query string. A page read again and again (a response cache hit, whose own
+#: work is a tenth of a millisecond) is not parsed and checked again each time. Bounded:
+#: emptied when full, so varied addresses cost memory only up to this many entries.
+PASSED_MAX = 4096
+_passed: set[tuple[str, str, str, str]] = set()
+
+
+@receiver(setting_changed)
+def _forget_passed(**kwargs) -> None:
+    """The limits are settings (search text length, number of fields): a changed setting
+    (tests' ``override_settings``) may refuse what passed before."""
+    _passed.clear()
+
+
 def inspect(request: HttpRequest) -> None:
+    """Raise ``Refused`` for a request no view should see (checked once per distinct request
+    that passes: ``_passed``)."""
+    meta = request.META
+    key = (
+        request.method or "",
+        meta.get("SCRIPT_NAME", ""),
+        meta.get("PATH_INFO", ""),
+        meta.get("QUERY_STRING", ""),
+    )
+    if key in _passed:
+        return
+    check_request(request)
+    if len(_passed) >= PASSED_MAX:
+        _passed.clear()
+    _passed.add(key)
+
+
+def check_request(request: HttpRequest) -> None:
     """Raise ``Refused`` for a request no view should see."""
     check_path(request)
     check_query_string(request.META.get("QUERY_STRING", ""))

@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 
+from portal import input_guard
 from tests.api.wsgi import wsgi_application, wsgi_get
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +180,23 @@ def test_an_unexpected_error_on_the_api_is_a_problem_without_details(app, monkey
         body = problem_of(answer)
         assert body["status"] == 500 and body["title"] == "Internal Server Error"
         assert b"10.0.0.7" not in answer.body and b"secret" not in answer.body
+
+
+def test_a_request_let_through_once_is_still_checked_against_changed_limits(app, settings):
+    """The guard remembers the requests it let through (a cache hit is not parsed again),
+    never its refusals, and forgets them when a limit changes."""
+    query = b"search=" + b"+".join([b"word"] * 10)
+    assert wsgi_get(app, b"/api/v3/news/", query).status == 200
+    assert wsgi_get(app, b"/api/v3/news/", query).status == 200
+    settings.SEARCH_QUERY_MAX_WORDS = 5
+    refused = wsgi_get(app, b"/api/v3/news/", query)
+    assert refused.status == 400 and problem_of(refused)["parameter"] == "search"
+    assert wsgi_get(app, b"/api/v3/news/", query).status == 400
+
+
+def test_the_guards_memory_is_bounded(app, monkeypatch):
+    monkeypatch.setattr(input_guard, "PASSED_MAX", 3)
+    for page in range(7):
+        assert wsgi_get(app, b"/api/v3/news/", b"limit=1&offset=%d" % page).status == 200
+        assert len(input_guard._passed) <= 3
+    assert wsgi_get(app, b"/api/v3/news/", b"offset=%00").status == 400
