@@ -10,8 +10,8 @@ returns; on a page of twenty items it cost about a quarter of the whole request.
 
 ``list_response`` reads each field the way ninja does (a ``DjangoGetter``: the schema's
 resolver when it has one, else the attribute), in the schema's field order, and renders the
-result with ninja's JSON renderer (the one every ``NinjaAPI`` has unless given another, as
-Wagtail's is): the same JSON, minus the validation. The listing's tests
+result with the API's renderer (``headless.rendering``, the one the site gives Wagtail's API
+v3): the same JSON, minus the validation. The listing's tests
 compare it with the validated answer (tests/api/test_prevalidated.py), field by field, on
 content with every kind of value (images, partners, phases, tags, translations).
 """
@@ -24,9 +24,10 @@ from typing import Any, get_args
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Schema
-from ninja.renderers import JSONRenderer
 from ninja.schema import DjangoGetter
 from pydantic_core import PydanticUndefined
+
+from headless.rendering import RENDERER
 
 
 def item_schema(list_schema: type[Schema]) -> type[Schema]:
@@ -79,8 +80,6 @@ def envelope_values(schema: type[Schema], envelope: Mapping[str, Any], items: li
             raise KeyError(f"{schema.__name__}: the envelope has no {name!r}")
     return data
 
-
-RENDERER = JSONRenderer()
 
 
 def list_response(

@@ -65,7 +65,7 @@ PRIVATE_PREFIXES = (
 )
 #: Response headers worth keeping (Django sets Content-Length itself).
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "Allow")
-VERSION = "2"
+VERSION = "3"  # moved when what an entry holds changes shape (3: API JSON as UTF-8 text)
 #: Stands for the CSP nonce in a cached page (rewritten with the request's own on each hit).
 NONCE_MARK = b"\x00csp-nonce\x00"
 

@@ -4,12 +4,14 @@ per endpoint, ETag and Last-Modified with 304 on conditional GET."""
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from django.test import override_settings
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
+from headless.rendering import RENDERER
 from portal.content_clock import ContentClock, touch_content
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +103,32 @@ def test_a_change_within_the_same_second_still_moves_last_modified(client, homes
     changed = int(ContentClock.objects.get().changed_at.timestamp())
     assert parse_http_date(since["Last-Modified"]) < changed
     assert parse_http_date(first["Last-Modified"]) < changed
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v3/news/?locale=ru",
+        "/api/v3/pages/?type=newsroom.NewsPage&locale=ru",
+        "/api/v3/partners/?locale=ru",
+    ],
+)
+def test_api_json_is_utf8_text_not_escapes(client, site_content, path):
+    """Cyrillic in two bytes a letter, not six (headless/rendering.py), for our routes and
+    Wagtail's alike; what a parser reads is the same."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert b"\\u04" not in response.content
+    text = response.content.decode("utf-8")
+    assert any(title in text for title in ("Семинар по профилактике", "Министерство"))
+    assert json.loads(text) == response.json()
+
+
+def test_text_that_utf8_cannot_carry_is_escaped_as_before():
+    data = {"title": "Семинар", "broken": "a\ud800b"}
+    rendered = RENDERER.render(None, data, response_status=200)
+    assert rendered.isascii() and json.loads(rendered) == data
+    assert RENDERER.render(None, {"title": "Семинар"}, response_status=200) == (
+        '{"title": "Семинар"}'.encode()
+    )

@@ -16,6 +16,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from headless.errors import problem, register_error_handlers
+from headless.rendering import RENDERER
 from headless.resolvers import rich_text_field, stream_field
 from headless.schemas import BasePageDetail, StreamBlockSchema, page_schema
 from newsroom import api as newsroom_api
@@ -71,6 +72,7 @@ def register() -> None:
     if getattr(api, "_newsroom_registered", False):
         return
     api._newsroom_registered = True
+    api.renderer = RENDERER  # UTF-8 text, not \u escapes (headless/rendering.py)
     api.title = "Programme Newsroom API"
     api.description = (
         "Read API for front ends: Wagtail's pages, images and documents, plus news with "
