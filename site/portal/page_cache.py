@@ -63,7 +63,7 @@ PRIVATE_PREFIXES = (
     "/readyz",
     "/metrics",
 )
-#: Response headers worth keeping (Django sets Content-Length itself).
+#: Response headers worth keeping (Content-Length is set from the body on each hit).
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "Allow")
 VERSION = "3"  # moved when what an entry holds changes shape (3: API JSON as UTF-8 text)
 #: Stands for the CSP nonce in a cached page (rewritten with the request's own on each hit).
@@ -186,4 +186,7 @@ class PageCacheMiddleware:
         response = HttpResponse(body)
         for header, value in entry["headers"].items():
             response[header] = value
+        # Django's CommonMiddleware, which sets it on a rendered page, sits inside this one:
+        # without it the server sent every hit in chunks (more writes, more bytes).
+        response["Content-Length"] = str(len(body))
         return response
