@@ -10,6 +10,7 @@ import socket
 import uuid
 
 import pytest
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.test import Client, override_settings
 
@@ -19,15 +20,22 @@ from portal.security.clients import client_ip
 REDIS_URL = "redis://127.0.0.1:6379/10"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counters(settings):
-    """Counters live in the cache across tests: each test counts under its own prefix."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"limits-{uuid.uuid4()}",
-        }
-    }
+COUNTER_CACHES = {
+    # Django's local memory: add, get and incr.
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The site's Redis cache: one script per request (portal.cache.WINDOW_SCRIPT).
+    "redis": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": REDIS_URL},
+}
+
+
+@pytest.fixture(autouse=True, params=sorted(COUNTER_CACHES))
+def _fresh_counters(request, settings):
+    """Every test on both kinds of counters; counters live in the cache across tests, so
+    each test counts under its own prefix."""
+    unique = f"limits-{uuid.uuid4()}"
+    settings.CACHES = {"default": {"LOCATION": unique, **COUNTER_CACHES[request.param]}}
+    settings.CACHES["default"]["KEY_PREFIX"] = unique
+    return request.param
 
 
 def client_at(ip: str) -> Client:
@@ -131,6 +139,36 @@ def test_a_zero_limit_turns_the_scope_off(homes, settings):
     settings.RATE_LIMITS = {"api": (0, 60)}
     reader = client_at("203.0.113.5")
     assert all(reader.get("/api/v3/pages/").status_code == 200 for _ in range(5))
+
+
+def test_on_the_sites_redis_cache_a_request_is_counted_in_one_round_trip(
+    _fresh_counters, monkeypatch
+):
+    if _fresh_counters != "redis":
+        pytest.skip("the script is the Redis cache's")
+    ratelimit.retry_after("api", "203.0.113.8", 2, 60, now=400.0)  # the script loaded
+    commands = []
+    client = caches["default"]._cache.get_client(write=True)
+    execute = client.execute_command
+
+    def counted(*args, **options):
+        commands.append(args[0])
+        return execute(*args, **options)
+
+    monkeypatch.setattr(client, "execute_command", counted)
+    results = [ratelimit.retry_after("api", "203.0.113.9", 2, 60, now=500.0 + n) for n in range(3)]
+    assert results == [None, None, 58]
+    assert len(commands) == 3 and all(c.startswith("EVAL") for c in commands), commands
+
+
+def test_our_redis_cache_down_lets_requests_through(monkeypatch, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    }
+    assert all(ratelimit.retry_after("api", "c", 1, 60) is None for _ in range(3))
 
 
 def test_window_arithmetic():
