@@ -209,7 +209,7 @@ def load(items: int, reload: bool, skip_search: bool = False) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     from tests.perf.bench_search import ensure_database
 
-    ensure_database(os.environ["DATABASE_URL"])
+    ensure_database(os.environ["DATABASE_URL"], fresh=reload)  # --reload: a new database
     import django
 
     django.setup()
@@ -222,7 +222,7 @@ def load(items: int, reload: bool, skip_search: bool = False) -> None:
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
         backend["AUTO_UPDATE"] = False
     call_command("migrate", verbosity=0)
-    if reload or NewsPage.objects.count() < items:
+    if NewsPage.objects.count() < items:
         if NewsPage.objects.exists():
             sys.exit(f"{connection.settings_dict['NAME']} holds other content: use --reload")
         started = time.perf_counter()

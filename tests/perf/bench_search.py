@@ -49,7 +49,8 @@ SCENARIOS = [
 ]
 
 
-def ensure_database(url: str) -> None:
+def ensure_database(url: str, fresh: bool = False) -> None:
+    """Create the database of ``url`` if it does not exist (``fresh``: drop it first)."""
     import psycopg
     from dj_database_url import parse
 
@@ -64,6 +65,8 @@ def ensure_database(url: str) -> None:
         autocommit=True,
     )
     with psycopg.connect(**conninfo) as conn:
+        if fresh:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
