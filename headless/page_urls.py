@@ -9,7 +9,7 @@ by the page's path below its root, quoted; where quoting changes nothing (slugs 
 letters, digits, ``-`` and ``_``, which also match the route's pattern), this module joins the
 two itself. Everything else goes to Wagtail: a page type that routes its own URLs, a page
 under the roots of several sites (Wagtail then prefers the request's site), a path with other
-characters (unicode slugs: quoted by ``reverse``), no request to remember the prefix on.
+characters (unicode slugs: quoted by ``reverse``), no request.
 tests/api/test_page_urls.py compares both on pages of every kind, language and depth.
 """
 
@@ -23,6 +23,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Page
+
+from headless.memo import once_per_request
 
 #: A path below a site root that ``reverse`` would return unquoted and that the
 #: ``wagtail_serve`` pattern (``(?:[\w\-]+/)*``) accepts.
@@ -38,16 +40,14 @@ def routes_like_wagtail(page_type: type) -> bool:
     )
 
 
-def language_prefix(request: HttpRequest, language_code: str) -> str | None:
+def language_prefix(language_code: str) -> str | None:
     """The path of a site root in ``language_code`` (``/ru/``), as ``get_url_parts`` reverses
-    it (the active language when it is a variant of that one), remembered on the request;
-    None when the route cannot be reversed."""
+    it (the active language when it is a variant of that one), once per request; None when
+    the route cannot be reversed."""
     active = translation.get_language()
-    prefixes = request.__dict__.setdefault("_page_url_prefixes", {})
-    key = (language_code, active)
-    found = prefixes.get(key)
-    if found is None:
-        found = prefixes[key] = _reverse_root(language_code, active)
+    found = once_per_request(
+        f"page-url-prefix:{language_code}:{active}", lambda: _reverse_root(language_code, active)
+    )
     return None if found is _UNROUTABLE else found
 
 
@@ -80,7 +80,7 @@ def full_url(page: Page, request: HttpRequest | None) -> str | None:
         return page.get_full_url(request)
     root = roots[0]
     below = url_path[len(root.root_path) :]
-    prefix = language_prefix(request, root.language_code) if PLAIN_PATH.fullmatch(below) else None
+    prefix = language_prefix(root.language_code) if PLAIN_PATH.fullmatch(below) else None
     if prefix is None:
         return page.get_full_url(request)
     path = prefix + below

@@ -81,7 +81,6 @@ def envelope_values(schema: type[Schema], envelope: Mapping[str, Any], items: li
     return data
 
 
-
 def list_response(
     request: HttpRequest, schema: type[Schema], envelope: Mapping[str, Any]
 ) -> HttpResponse:
