@@ -171,7 +171,7 @@ class ResilientRedisCacheClient(RedisCacheClient):
         super().__init__(servers, **options)
         self.outage = outage
         self._clients: dict[int, Any] = {}
-        self._scripts: dict[int, Any] = {}
+        self._window_script: Any = None  # redis-py's Script (its SHA), made on first use
 
     def get_client(self, key=None, *, write=False):
         """One redis-py client per connection pool, kept: Django builds a new one for every
@@ -234,10 +234,10 @@ class ResilientRedisCacheClient(RedisCacheClient):
 
         def run() -> tuple[float, int]:
             client = self.get_client(key, write=True)
-            script = self._scripts.get(id(client))
-            if script is None:
-                script = self._scripts[id(client)] = client.register_script(WINDOW_SCRIPT)
-            start, count = script(keys=[key], args=[repr(now), window, window + 1])
+            if self._window_script is None:
+                self._window_script = client.register_script(WINDOW_SCRIPT)
+            args = [repr(now), window, window + 1]
+            start, count = self._window_script(keys=[key], args=args, client=client)
             return float(start), int(count)
 
         return self._guard(run, fallback=None)
